@@ -1,0 +1,83 @@
+"""Config: one frozen dataclass holding every setting of a cleaning run."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+#: Presets. Each maps to the probability a block needs, in context, to be kept, and to
+#: how strong the story-end evidence must be. "balanced" is what the benchmarks report.
+MODES: dict[str, dict[str, float]] = {
+    # precision: drop a block unless the classifier is fairly sure it is story
+    "precision": {"keep_threshold": 0.6, "story_end_threshold": 0.8},
+    # balanced: the threshold fitted on the dev half (benchmarks/fit.py)
+    "balanced": {"keep_threshold": 0.5, "story_end_threshold": 1.0},
+    # recall: keep anything that is plausibly story
+    "recall": {"keep_threshold": 0.3, "story_end_threshold": 1.3},
+}
+
+INPUT_FORMATS = ("auto", "text", "html")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for a :class:`cleantext.Cleaner`.
+
+    >>> Config(mode="precision").mode
+    'precision'
+    >>> Config.from_dict({"mode": "recall", "disabled_rules": ["share.follow-us"]}).disabled_rules
+    ('share.follow-us',)
+    """
+
+    mode: str = "balanced"
+    rule_files: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    language: str | None = None
+    input_format: str = "auto"
+    #: The regex timeout per pattern and document, in seconds (a hostile rule cannot hang).
+    regex_timeout: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"unknown mode {self.mode!r}; choose one of {', '.join(MODES)}")
+        if self.input_format not in INPUT_FORMATS:
+            raise ConfigError(f"unknown input_format {self.input_format!r}; choose one of {', '.join(INPUT_FORMATS)}")
+        # Accept lists from users but store tuples so the config stays hashable and frozen.
+        for name in ("rule_files", "disabled_rules"):
+            value = getattr(self, name)
+            if isinstance(value, (str, Path)):
+                value = (value,)
+            object.__setattr__(self, name, tuple(str(v) for v in value))
+        if self.language is not None and not isinstance(self.language, str):
+            raise ConfigError("language must be an ISO 639-1 code such as 'en', or None")
+        if not (isinstance(self.regex_timeout, (int, float)) and self.regex_timeout > 0):
+            raise ConfigError("regex_timeout must be a positive number of seconds")
+
+    @property
+    def keep_threshold(self) -> float:
+        return MODES[self.mode]["keep_threshold"]
+
+    @property
+    def story_end_threshold(self) -> float:
+        return MODES[self.mode]["story_end_threshold"]
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any]) -> Config:
+        """Build a Config from a mapping; unknown keys raise :class:`ConfigError`."""
+        known = set(cls._keys())
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown config keys: {', '.join(unknown)}; known keys: {', '.join(sorted(known))}")
+        return cls(**dict(values))
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some settings changed; unknown keys raise."""
+        return Config.from_dict({**{k: getattr(self, k) for k in self._keys()}, **changes})
+
+    @classmethod
+    def _keys(cls) -> list[str]:
+        return [f.name for f in dataclasses.fields(cls)]

@@ -1,0 +1,222 @@
+"""The pipeline: input -> blocks -> features -> verdicts -> removals -> result.
+
+The only place that decides what is cut. Each stage is a function of its inputs and the
+compiled configuration; nothing here keeps state between documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from . import lang
+from .classify import Model, score_blocks, shipped_model
+from .config import Config
+from .features import Features, block_features
+from .ingest import Document, read
+from .metadata import date_header, title_of
+from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
+from .render import apply_removals
+from .rules.code import CODE_RULES, carousel_spans, find_story_end
+from .rules.match import RuleHits, match_rules
+from .rules.registry import CodeRule, Rule, build_registry
+
+#: A tail rule ("Related Articles" on its own line) cuts only once this much prose has
+#: been kept before it: the same words in a menu above the story must not cut the story.
+TAIL_MIN_PROSE_BEFORE = 300
+#: The guard: when rule and story-end cuts would leave less than this share of the prose
+#: the classifier keeps, they are undone and the result is flagged (issue 7).
+GUARD_MIN_KEPT_SHARE = 0.3
+#: ... but only for documents that clearly hold a story: this many characters of prose.
+GUARD_MIN_PROSE = 600
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything a Cleaner compiles once: the config, the rules and the model."""
+
+    config: Config
+    data_rules: tuple[Rule, ...]
+    code_rules: dict[str, CodeRule]
+    model: Model
+
+
+def compile_config(config: Config) -> Compiled:
+    registry = build_registry(config.rule_files, config.disabled_rules, CODE_RULES)
+    return Compiled(
+        config=config,
+        data_rules=tuple(r for r in registry.values() if isinstance(r, Rule)),
+        code_rules={k: r for k, r in registry.items() if isinstance(r, CodeRule)},
+        model=shipped_model(),
+    )
+
+
+def clean_input(data: str | bytes, compiled: Compiled, url: str | None = None) -> Result:
+    """Clean one input (text, HTML or bytes) with a compiled configuration."""
+    doc = read(data, compiled.config, url=url)
+    return run(doc, compiled)
+
+
+def run(doc: Document, compiled: Compiled) -> Result:
+    """The whole pipeline on one document, as stage calls."""
+    config = compiled.config
+    text = doc.text
+    header = date_header(text) if doc.input_format == "text" else None
+    blocks = segment_blocks(text, header.end if header else 0)
+    language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
+    feats = block_features(blocks, language)
+    site = _host(doc.url)
+    hits = match_rules(blocks, compiled.data_rules, language, site, config.regex_timeout)
+    alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
+    decisions = decide(blocks, feats, hits, alone, context, config)
+    end = None
+    if "story-end.topic-shift" in compiled.code_rules:
+        end = find_story_end(blocks, feats, decisions, language, config)
+        if end is not None:
+            decisions = cut_after(decisions, end)
+    spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
+    if "carousel.headlines" in compiled.code_rules:
+        spans += carousel_spans(blocks, decisions)
+    decisions, flags = guard(blocks, feats, alone, decisions)
+    removals = build_removals(text, header, blocks, decisions, spans)
+    out = apply_removals(text, removals)
+    kept_blocks = sum(1 for d in decisions if d[0])
+    warnings = tuple(f"rule {rid} timed out and was skipped for this document" for rid in hits.timed_out)
+    if not out and blocks:
+        flags = (*flags, "all-boilerplate")
+    return Result(
+        text=out,
+        title=doc.title or title_of(blocks),
+        date=doc.date or (header.date if header else None),
+        language=language,
+        removals=removals,
+        stats=_stats(text, out, blocks, kept_blocks, removals),
+        source=text,
+        offsets=doc.offsets,
+        input_format=doc.input_format,
+        flags=(*flags, *(("html-fallback",) if doc.fallback else ())),
+        story_end=end,
+        blocks=blocks,
+        verdicts=tuple(
+            Verdict(block=b.index, keep=d[0], alone=round(a, 3), context=round(c, 3), rule=d[1], reason=d[3])
+            for b, d, a, c in zip(blocks, decisions, alone, context)
+        ),
+        warnings=warnings,
+    )
+
+
+def segment_blocks(text: str, skip_to: int) -> tuple[Block, ...]:
+    from .segment import segment
+
+    return segment(text, skip_to=skip_to)
+
+
+# A decision per block: (keep, rule id, category, reason).
+Decision = tuple[bool, str, str, str]
+_KEEP: Decision = (True, "", "", "")
+
+
+def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
+           alone: Sequence[float], context: Sequence[float], config: Config) -> list[Decision]:
+    """Per block: kept, or removed by which rule. Rules first, then the classifier."""
+    threshold = config.keep_threshold
+    out: list[Decision] = []
+    for i, _block in enumerate(blocks):
+        if context[i] >= threshold:
+            out.append(_KEEP)
+        else:
+            out.append((False, "boilerplate.classifier", "boilerplate",
+                        f"not story-like in context (p={context[i]:.2f} alone {alone[i]:.2f})"))
+    for i, hit in hits.blocks.items():
+        out[i] = (False, hit.rule.id, hit.rule.category, hit.rule.reason)
+    if hits.head is not None:
+        for i in range(hits.head.block + 1):
+            out[i] = (False, hits.head.rule.id, hits.head.rule.category, hits.head.rule.reason)
+    if hits.tail is not None:
+        prose_before = sum(len(blocks[i].text) for i in range(hits.tail.block) if out[i][0])
+        if prose_before >= TAIL_MIN_PROSE_BEFORE:
+            for i in range(hits.tail.block, len(blocks)):
+                out[i] = (False, hits.tail.rule.id, hits.tail.rule.category, hits.tail.rule.reason)
+    return out
+
+
+def cut_after(decisions: list[Decision], end: StoryEnd) -> list[Decision]:
+    """Remove every block from the story end on."""
+    out = list(decisions)
+    for i in range(end.block, len(out)):
+        if out[i][0] or out[i][1] == "boilerplate.classifier":
+            out[i] = (False, end.rule, "story-end", "after the end of the story: " + "; ".join(end.evidence))
+    return out
+
+
+def guard(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequence[float],
+          decisions: list[Decision]) -> tuple[list[Decision], tuple[str, ...]]:
+    """Back off rule cuts that would take away most of the prose of a real story."""
+    prose = [i for i, a in enumerate(alone) if a >= 0.5 and feats[i].words >= 10]
+    total = sum(len(blocks[i].text) for i in prose)
+    if total < GUARD_MIN_PROSE:
+        return decisions, ()
+    kept = sum(len(blocks[i].text) for i in prose if decisions[i][0])
+    if kept >= GUARD_MIN_KEPT_SHARE * total:
+        return decisions, ()
+    restored = list(decisions)
+    for i in prose:
+        if not restored[i][0] and restored[i][1] != "boilerplate.classifier":
+            restored[i] = _KEEP
+    return restored, ("guard-backed-off",)
+
+
+def build_removals(text: str, header: object, blocks: Sequence[Block], decisions: Sequence[Decision],
+                   spans: Sequence[tuple[int, int, int, str, str, str]]) -> tuple[Removal, ...]:
+    """Turn decisions into non-overlapping removals; consecutive blocks of one rule merge."""
+    removals: list[Removal] = []
+    if header is not None:
+        h = header  # metadata.Header
+        removals.append(Removal("metadata.date-header", "metadata", h.start, h.end,  # type: ignore[attr-defined]
+                                text[h.start:h.end], "export header with the date, not story text"))  # type: ignore[attr-defined]
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            first, last = blocks[run[0]], blocks[run[-1]]
+            _, rule, category, reason = decisions[run[0]]
+            removals.append(Removal(rule, category, first.start, last.end, text[first.start:last.end], reason))
+            run.clear()
+
+    for i, d in enumerate(decisions):
+        if d[0]:
+            flush()
+            continue
+        if run and decisions[run[-1]][1] != d[1]:
+            flush()
+        run.append(i)
+    flush()
+    taken = [(r.start, r.end) for r in removals]
+    for block_i, a, b, rule, category, reason in sorted(spans):
+        if not decisions[block_i][0]:
+            continue
+        start, end = blocks[block_i].start + a, blocks[block_i].start + b
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        removals.append(Removal(rule, category, start, end, text[start:end], reason))
+    return tuple(sorted(removals, key=lambda r: (r.start, r.end)))
+
+
+def _stats(text: str, out: str, blocks: Sequence[Block], kept_blocks: int, removals: Sequence[Removal]) -> Stats:
+    by_cat: dict[str, int] = {}
+    by_rule: dict[str, int] = {}
+    for r in removals:
+        by_cat[r.category] = by_cat.get(r.category, 0) + 1
+        by_rule[r.rule] = by_rule.get(r.rule, 0) + 1
+    return Stats(chars_in=len(text), chars_out=len(out), blocks_in=len(blocks), blocks_out=kept_blocks,
+                 removals_by_category=dict(sorted(by_cat.items())), removals_by_rule=dict(sorted(by_rule.items())))
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host[4:] if host and host.startswith("www.") else host

@@ -1,0 +1,116 @@
+"""Per-block measurements that survive without HTML. Pure functions of blocks + language."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+from .model import Block
+
+# jusText's stoplists are maintained, cover 100 languages and ship with trafilatura's
+# dependency tree; the names below map ISO codes to its file names.
+_JUSTEXT_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic",
+    "it": "Italian", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ms": "Malay", "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
+    "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu",
+    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+}
+# jusText has no Chinese or Japanese list. These are the function characters of the
+# stopwords-iso Chinese list that are a single character (particles, pronouns,
+# prepositions); counted per character because such text has no spaces between words.
+_CJK_STOP_CHARS = frozenset("的了是在我有和就不人都一也很到说要去你会着没看好自己这那他她它们个上来为以对与及其而之于被把给从")
+
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}'’_-]+")
+_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_URLISH = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b[\w-]+\.(?:com|org|net|de|fr|co\.uk|io)\b", regex.I)
+_END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
+_SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
+_SEPARATORS = regex.compile(r"\s[|•·›»/–]\s|\s[|•·›»]$|^[|•·›»]\s")
+_DIGIT = regex.compile(r"\d")
+_LETTER = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+@functools.lru_cache(maxsize=64)
+def stopwords(language: str | None) -> frozenset[str]:
+    """The jusText stoplist of a language (lower case); English when unknown."""
+    import justext
+
+    name = _JUSTEXT_NAMES.get(language or "en", "English")
+    try:
+        return frozenset(w.lower() for w in justext.get_stoplist(name))
+    except (ValueError, OSError):
+        return frozenset(w.lower() for w in justext.get_stoplist("English"))
+
+
+@dataclass(frozen=True)
+class Features:
+    """Measurements of one block. Counts are of words (a CJK character is a word)."""
+
+    words: int
+    chars: int
+    stop_density: float  # share of words on the language's stoplist
+    ends_sentence: bool  # ends with sentence punctuation or a closing quote
+    sentences: int  # sentence-ending punctuation marks inside the block
+    title_case: float  # share of alphabetic words that start with a capital
+    upper: float  # share of letters that are capitals
+    digits: float  # share of characters that are digits
+    urls: int  # URLs, e-mails, @handles, #tags, bare domains
+    separators: int  # menu separators: " | ", " › ", " » "...
+    repeats: int  # how many other blocks of the document have the same text
+    position: float  # block index / number of blocks
+    commas: int
+
+
+def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
+    """Measure every block of a document."""
+    stops = stopwords(language)
+    counts = Counter(_norm(b.text) for b in blocks)
+    n = max(len(blocks), 1)
+    out = []
+    for b in blocks:
+        text = b.text
+        tokens = _TOKEN.findall(text)
+        words = len(tokens)
+        cjk = len(_CJK_CHAR.findall(text))
+        if cjk * 2 > words:
+            stop_hits = sum(1 for t in tokens if t in _CJK_STOP_CHARS)
+        else:
+            stop_hits = sum(1 for t in tokens if t.lower() in stops)
+        alpha = [t for t in tokens if t[:1].isalpha() and not _CJK_CHAR.match(t)]
+        letters = len(_LETTER.findall(text))
+        out.append(Features(
+            words=words,
+            chars=len(text),
+            stop_density=stop_hits / words if words else 0.0,
+            ends_sentence=bool(_END_PUNCT.search(text)),
+            sentences=len(_SENT_PUNCT.findall(text)),
+            title_case=(sum(1 for t in alpha if t[0].isupper()) / len(alpha)) if alpha else 0.0,
+            upper=(len(_UPPER.findall(text)) / letters) if letters else 0.0,
+            digits=len(_DIGIT.findall(text)) / max(len(text), 1),
+            urls=len(_URLISH.findall(text)),
+            separators=len(_SEPARATORS.findall(text)),
+            repeats=counts[_norm(text)] - 1,
+            position=b.index / n,
+            commas=text.count(",") + text.count("，") + text.count("、"),
+        ))
+    return tuple(out)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def log_words(f: Features) -> float:
+    return math.log1p(f.words)

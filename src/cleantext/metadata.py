@@ -1,0 +1,53 @@
+"""Document metadata found in the text itself: a leading date header, the headline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .model import Block
+
+# Seeds 000 and 001 open with " date 2025-06-17 " before the story: an export header of
+# the pipeline that produced them, not story text.
+_DATE_HEADER = regex.compile(
+    r"^\s*(?:date|published|datum|fecha)\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+",
+    regex.I,
+)
+#: A headline is a first line of at most this many words that does not end like a sentence.
+TITLE_MAX_WORDS = 30
+_SENTENCE_END = regex.compile(r"[.!?:;]\s*$")
+
+
+@dataclass(frozen=True)
+class Header:
+    """A header cut from the start of the text: its span and the date it holds."""
+
+    start: int
+    end: int
+    date: str
+
+
+def date_header(text: str) -> Header | None:
+    """The leading ``date YYYY-MM-DD`` header, if the text opens with one.
+
+    >>> date_header(" date 2025-06-17 In recent weeks, ...")
+    Header(start=0, end=17, date='2025-06-17')
+    """
+    m = _DATE_HEADER.match(text)
+    if not m:
+        return None
+    return Header(start=0, end=m.end(), date=m.group(1))
+
+
+def title_of(blocks: tuple[Block, ...]) -> str | None:
+    """The first block when it reads like a headline (short, no sentence ending)."""
+    if not blocks:
+        return None
+    first = blocks[0]
+    if first.kind != "line":
+        return None
+    words = first.text.split()
+    if 0 < len(words) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(first.text):
+        return first.text
+    return None

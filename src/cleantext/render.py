@@ -1,0 +1,96 @@
+"""Result -> text, JSON, and the --explain view. Replaying removals lives here."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import regex
+
+from .model import Removal, Result
+
+_WS = regex.compile(r"[^\S\n]+")
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def normalize(text: str) -> str:
+    """The documented whitespace normalisation of output text.
+
+    Every line is stripped and its runs of spaces and tabs become one space; empty lines
+    are dropped; the remaining lines are joined by one blank line (one paragraph each).
+
+    >>> normalize("  A  story\\n\\n\\n line two \\n")
+    'A story\\n\\nline two'
+    """
+    text = _NEWLINES.sub("\n", text)
+    paragraphs = (_WS.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def apply_removals(source: str, removals: Iterable[Removal]) -> str:
+    """`source` with every removed span cut out and whitespace normalised.
+
+    Removals may touch but not overlap (the engine guarantees it).
+    """
+    pieces, pos = [], 0
+    for r in sorted(removals, key=lambda r: (r.start, r.end)):
+        if r.start < pos:
+            raise ValueError(f"overlapping removals at {r.start}")
+        pieces.append(source[pos:r.start])
+        # A cut inside a line leaves a space so the words on either side stay apart.
+        pieces.append(" ")
+        pos = r.end
+    pieces.append(source[pos:])
+    return normalize("".join(pieces))
+
+
+# ANSI styles per category family for the terminal view.
+_COLOURS = {
+    "boilerplate": "2", "navigation": "2", "story-end": "35", "metadata": "36",
+    "carousel": "33", "related": "33", "caption": "34", "promo": "33",
+}
+
+
+def explain(result: Result, colour: bool = False) -> str:
+    """The input with every removal shown in place, tagged with its rule id.
+
+    Removed text is wrapped as ``[-rule.id: text-]`` (struck and coloured on a terminal),
+    followed by the block verdicts and where the story was judged to end.
+    """
+    source = result.source
+    out, pos = [], 0
+    for r in sorted(result.removals, key=lambda r: (r.start, r.end)):
+        out.append(source[pos:r.start])
+        if colour:
+            code = _COLOURS.get(r.category, "31")
+            out.append(f"\x1b[{code};9m{source[r.start:r.end]}\x1b[0m\x1b[{code}m⟦{r.rule}⟧\x1b[0m")
+        else:
+            out.append(f"[-{r.rule}: {source[r.start:r.end]}-]")
+        pos = r.end
+    out.append(source[pos:])
+    lines = ["".join(out).rstrip(), "", "--- removals ---"]
+    for r in result.removals:
+        snippet = " ".join(r.text.split())
+        snippet = snippet if len(snippet) <= 70 else snippet[:67] + "..."
+        lines.append(f"{r.start:>7}-{r.end:<7} {r.rule:<32} {r.category:<11} {r.reason} | {snippet}")
+    if result.verdicts:
+        lines += ["", "--- block verdicts (alone -> in context) ---"]
+        lines += _verdict_lines(result)
+    if result.story_end:
+        se = result.story_end
+        lines += ["", f"--- story end: block {se.block} at offset {se.offset}, rule {se.rule}, score {se.score:.2f} ---"]
+        lines += [f"  {e}" for e in se.evidence]
+    if result.flags:
+        lines += ["", "flags: " + ", ".join(result.flags)]
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_lines(result: Result) -> Sequence[str]:
+    rows = []
+    for v, b in zip(result.verdicts, result.blocks):
+        snippet = " ".join(b.text.split())
+        snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
+        flip = "" if (v.alone >= 0.5) == (v.context >= 0.5) else " (revised by neighbours)"
+        mark = "keep" if v.keep else "drop"
+        why = f" {v.rule}" if v.rule else ""
+        rows.append(f"{b.index:>4} {mark} {v.alone:.2f} -> {v.context:.2f}{flip}{why} | {snippet}")
+    return rows

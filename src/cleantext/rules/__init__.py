@@ -1,0 +1,1 @@
+"""Rules: the registry, the TOML packs (data) and the code rules that need context."""

@@ -1,0 +1,102 @@
+"""Run the data rules over the blocks of one document: which rule hits which span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import regex
+
+from ..model import Block
+from .registry import Rule
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One rule firing on one block: spans are offsets into the block's text."""
+
+    rule: Rule
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RuleHits:
+    """What the data rules found in a document, by scope."""
+
+    spans: tuple[Hit, ...] = ()
+    blocks: dict[int, Hit] = field(default_factory=dict)  # block index -> first block-scope hit
+    tail: Hit | None = None  # earliest tail-scope hit
+    head: Hit | None = None  # latest head-scope hit
+    timed_out: tuple[str, ...] = ()  # ids of rules skipped because a pattern timed out
+
+
+def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | None,
+                site: str | None, timeout: float) -> RuleHits:
+    """Apply every applicable rule to every block it prefilters in.
+
+    A pattern that runs past `timeout` seconds skips that rule for this document; its id
+    is reported so the caller can warn (a hostile user rule cannot hang the cleaner).
+    """
+    active = [r for r in rules if r.applies_to(language, site)]
+    if not active or not blocks:
+        return RuleHits()
+    lowered = [b.text.lower() for b in blocks]
+    doc_lower = "\n".join(lowered)
+    # Document-level prefilter: a rule none of whose keywords occur anywhere is skipped.
+    active = [r for r in active if r.prefilter(doc_lower)]
+    spans: list[Hit] = []
+    block_hits: dict[int, Hit] = {}
+    tail: Hit | None = None
+    head: Hit | None = None
+    timed_out: list[str] = []
+    for rule in active:
+        try:
+            for i, block in enumerate(blocks):
+                if not rule.prefilter(lowered[i]):
+                    continue
+                found = rule.spans(block.text, timeout=timeout)
+                if not found:
+                    continue
+                if rule.scope == "span":
+                    spans.extend(Hit(rule, i, a, b) for a, b in found)
+                elif rule.scope == "block":
+                    block_hits.setdefault(i, Hit(rule, i, 0, len(block.text)))
+                elif rule.scope == "tail":
+                    if tail is None or i < tail.block:
+                        tail = Hit(rule, i, 0, len(block.text))
+                    break  # later blocks of this rule cannot come earlier
+                elif rule.scope == "head":
+                    if head is None or i > head.block:
+                        head = Hit(rule, i, 0, len(block.text))
+        except TimeoutError:
+            timed_out.append(rule.id)
+            spans = [h for h in spans if h.rule.id != rule.id]
+            block_hits = {k: h for k, h in block_hits.items() if h.rule.id != rule.id}
+            if tail is not None and tail.rule.id == rule.id:
+                tail = None
+            if head is not None and head.rule.id == rule.id:
+                head = None
+    # Block hits are keyed in rule order; keep them in block order for determinism.
+    return RuleHits(
+        spans=tuple(sorted(spans, key=lambda h: (h.block, h.start, h.end, h.rule.id))),
+        blocks=dict(sorted(block_hits.items())),
+        tail=tail,
+        head=head,
+        timed_out=tuple(timed_out),
+    )
+
+
+def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge overlapping or touching (start, end) spans."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+_WS = regex.compile(r"\s+")
