@@ -35,9 +35,7 @@ def test_case_layout(case: Path) -> None:
 
     assert "expected.txt" in names, "missing expected.txt"
     expected = _read(case / "expected.txt")
-    assert expected.endswith("\n") and not expected.endswith("\n\n"), (
-        "expected.txt must end in exactly one newline"
-    )
+    assert expected.endswith("\n") and not expected.endswith("\n\n"), "expected.txt must end in exactly one newline"
 
     assert "note.md" in names and _read(case / "note.md").strip(), "note.md is empty"
     if "xfail.md" in names:
@@ -69,9 +67,7 @@ def test_expected_paragraphs_come_from_input_lines(case: Path) -> None:
     body = _read(case / "expected.txt").rstrip("\n")
     for paragraph in body.split("\n\n") if body else []:
         words = paragraph.split()
-        assert any(_is_subsequence(words, line) for line in lines), (
-            f"not found in any input line: {paragraph[:60]!r}"
-        )
+        assert any(_is_subsequence(words, line) for line in lines), f"not found in any input line: {paragraph[:60]!r}"
 
 
 def _is_subsequence(words: list[str], line: list[str]) -> bool:

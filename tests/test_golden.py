@@ -28,11 +28,7 @@ def _case_params() -> list[object]:
     params: list[object] = []
     for case in cases:
         xfail = case / "xfail.md"
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=_read(xfail).strip())]
-            if xfail.is_file()
-            else []
-        )
+        marks = [pytest.mark.xfail(strict=True, reason=_read(xfail).strip())] if xfail.is_file() else []
         params.append(pytest.param(case, id=case.name, marks=marks))
     return params
 
@@ -54,7 +50,7 @@ def _diff(expected: str, actual: str, name: str) -> str:
 
 
 @pytest.mark.parametrize("case", _case_params())
-def test_golden(case: Path, request: pytest.FixtureRequest) -> None:
+def test_golden(case: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> None:
     from cleantext import clean  # imported here so collection works without it
 
     source = _read(_input_path(case))
@@ -64,13 +60,11 @@ def test_golden(case: Path, request: pytest.FixtureRequest) -> None:
 
     if actual != expected and request.config.getoption("--update-golden"):
         expected_path.write_bytes((actual + "\n").encode("utf-8"))
-        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        message = f"rewrote {case.name}/expected.txt\n{_diff(expected, actual, case.name)}"
-        if reporter is not None:
-            reporter.write_line("")
-            reporter.write_line(message)
+        with capsys.disabled():  # the diff is the point of the run: show it even under capture
+            print(f"\nrewrote {case.name}/expected.txt\n{_diff(expected, actual, case.name)}")
         pytest.skip(f"rewrote {case.name}/expected.txt (--update-golden)")
 
-    assert actual == expected, f"{case.name}: output differs\n" + _diff(
-        expected, actual, case.name
-    )
+    if actual != expected:
+        # pytest.fail, not assert: the unified diff is the whole message, without
+        # pytest's own (truncated) comparison of two long strings after it.
+        pytest.fail(f"{case.name}: output differs\n{_diff(expected, actual, case.name)}", pytrace=False)
