@@ -40,13 +40,15 @@ def _input_path(case: Path) -> Path:
 
 
 def _diff(expected: str, actual: str, name: str) -> str:
+    # Both sides end in "\n", so a changed last paragraph is not also shown as a
+    # spurious "no newline" change.
     lines = difflib.unified_diff(
-        expected.splitlines(keepends=True),
-        actual.splitlines(keepends=True),
+        (expected + "\n").splitlines(keepends=True),
+        (actual + "\n").splitlines(keepends=True),
         fromfile=f"{name}/expected.txt",
         tofile=f"{name}/actual",
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return "".join(lines)
 
 
 @pytest.mark.parametrize("case", _case_params())
