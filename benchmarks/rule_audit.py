@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "data"
-sys.path.insert(0, str(ROOT / "src"))  # audit the rules of this working tree
+if importlib.util.find_spec("cleantext") is None:  # not installed: use this working tree
+    sys.path.insert(0, str(ROOT / "src"))
 
 from cleantext.rules.registry import Rule, shipped_rules  # noqa: E402
 
@@ -66,6 +68,38 @@ def labelled_lines(data: Path) -> tuple[list[tuple[str, str]], list[tuple[str, s
     for rec in _records(data, "append"):
         gold.extend((f"append:{rec['id']}", line) for line in _lines(rec["gold"]))
     return gold, other
+
+
+def story_pages(data: Path) -> Iterator[tuple[str, list[str], list[bool]]]:
+    """(source, page lines, is-story flag per line) for the pages whose story is known."""
+    for rec in _records(data, "aeb"):
+        story = _squash(rec["gold"])
+        lines = _lines(rec["text"])
+        # Short lines (a lone "Comments") occur in any gold by chance: only long ones count.
+        yield f"aeb:{rec['id'][:12]}", lines, [len(x) > 40 and _squash(x) in story for x in lines]
+    for rec in _records(data, "traf"):
+        lines = _lines(rec["text"])
+        keys = [_squash(s)[:60] for s in rec.get("with", []) if len(s) > 40]
+        yield f"traf:{rec['id'][:30]}", lines, [any(k in _squash(x) for k in keys) for x in lines]
+    for rec in _records(data, "append"):
+        story = set(_lines(rec["gold"]))
+        lines = _lines(rec["text"])
+        yield f"append:{rec['id']}", lines, [x in story for x in lines]
+
+
+def cut_damage(rules: list[Rule], data: Path) -> dict[str, list[tuple[str, str, int]]]:
+    """For tail and head rules: (source, line, story lines lost) for every page they cut."""
+    cutting = [r for r in rules if r.scope in ("tail", "head")]
+    damage: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for source, lines, is_story in story_pages(data):
+        for rule in cutting:
+            for i, line in enumerate(lines):
+                if rule.fires(line):
+                    lost = sum(is_story[i + 1:]) if rule.scope == "tail" else sum(is_story[:i])
+                    if lost:
+                        damage[rule.id].append((source, line, lost))
+                    break
+    return damage
 
 
 def audit(rules: list[Rule], lines: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
@@ -124,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         for rule in order:
             for source, line in gold_hits[rule.id]:
                 print(f"  {rule.id} [{source}] {line[:160]!r}")
+    damage = cut_damage(rules, args.data)
+    if damage:
+        print("\ntail/head rules that would cut story lines (first firing line per page):")
+        for rule_id, cuts in sorted(damage.items()):
+            for source, line, lost in cuts:
+                print(f"  {rule_id} [{source}] {line[:80]!r}: {lost} story lines lost")
+    else:
+        print("\nno tail/head rule cuts a story line on the dev pages")
     if args.show:
         print("\nsample non-story hits:")
         for rule in order:
