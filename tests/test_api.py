@@ -1,0 +1,172 @@
+"""The public API: Config validation, the Cleaner (pickle, threads), Result fields and replay."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import cleantext
+from cleantext import Cleaner, Config, ConfigError, Result
+from cleantext.render import normalize
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+
+STORY = (
+    " date 2025-06-17 "
+    "The harbour authority said on Monday that the old ferry pier will close for repairs next month, "
+    "after engineers found cracks in two of its concrete supports.\n"
+    "Ferries will use the temporary landing stage at the north quay until the work is finished, "
+    "which the authority expects to take about six weeks.\n"
+    "Sign up now: Get ST's newsletters delivered to your inbox\n"
+    "Local traders said they were worried that fewer visitors would walk past their shops while "
+    "the pier is closed, but welcomed the decision to act before the cracks grew.\n"
+    "Share this article on Facebook\n"
+)
+
+
+def case_input(case: Path) -> bytes:
+    return next(case.glob("input.*")).read_bytes()
+
+
+def inputs() -> list[tuple[str, bytes]]:
+    return [("story", STORY.encode())] + [(c.name, case_input(c)) for c in CASES]
+
+
+INPUTS = inputs()
+IDS = [name for name, _ in INPUTS]
+
+
+# ---- Config ------------------------------------------------------------------------------
+
+
+def test_config_unknown_keys_raise() -> None:
+    with pytest.raises(ConfigError, match="bogus"):
+        Config.from_dict({"mode": "balanced", "bogus": 1})
+    with pytest.raises(TypeError):
+        Config(bogus=1)  # type: ignore[call-arg]
+    with pytest.raises(ConfigError):
+        Config().replace(bogus=1)
+
+
+@pytest.mark.parametrize("values", [{"mode": "fastest"}, {"input_format": "pdf"}, {"language": 3},
+                                    {"regex_timeout": 0}])
+def test_config_bad_values_raise(values: dict) -> None:
+    with pytest.raises(ConfigError):
+        Config.from_dict(values)
+
+
+def test_config_is_frozen_hashable_and_normalises_lists() -> None:
+    config = Config.from_dict({"mode": "recall", "disabled_rules": ["share"], "rule_files": "x.toml"})
+    assert config.disabled_rules == ("share",) and config.rule_files == ("x.toml",)
+    assert hash(config) == hash(Config(mode="recall", disabled_rules=("share",), rule_files=("x.toml",)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        config.mode = "precision"  # type: ignore[misc]
+    for mode in ("precision", "balanced", "recall"):
+        assert Config(mode=mode).mode == mode
+
+
+def test_unknown_disabled_rule_raises() -> None:
+    with pytest.raises(cleantext.CleantextError, match="no.such.rule"):
+        Cleaner(Config(disabled_rules=("no.such.rule",)))
+
+
+# ---- Cleaner -----------------------------------------------------------------------------
+
+
+def test_cleaner_pickle_round_trip_gives_same_output() -> None:
+    cleaner = Cleaner(Config(mode="precision", disabled_rules=("share",)))
+    clone = pickle.loads(pickle.dumps(cleaner))
+    assert clone.config == cleaner.config
+    for _, data in INPUTS:
+        assert clone.clean(data) == cleaner.clean(data)
+
+
+def test_cleaner_is_safe_across_threads() -> None:
+    cleaner = Cleaner()
+    expected = [cleaner.clean(data) for _, data in INPUTS]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(cleaner.clean, [data for _, data in INPUTS] * 2))
+    assert got == expected * 2
+
+
+def test_clean_accepts_bytes_in_common_encodings() -> None:
+    text = cleantext.clean(STORY)
+    assert cleantext.clean(STORY.encode("utf-8")) == text
+    assert cleantext.clean(b"\xef\xbb\xbf" + STORY.encode("utf-8")) == text
+    assert cleantext.clean(STORY.encode("utf-16")) == text
+
+
+def test_clean_rejects_what_is_not_text() -> None:
+    with pytest.raises(cleantext.InputError):
+        cleantext.clean(b"\x00\x01\x02" * 50)
+    with pytest.raises(cleantext.InputError):
+        cleantext.clean(12345)  # type: ignore[arg-type]
+
+
+# ---- Result ------------------------------------------------------------------------------
+
+
+def test_result_fields() -> None:
+    result = cleantext.clean_document(STORY)
+    assert isinstance(result, Result)
+    assert result.text == cleantext.clean(STORY)
+    assert result.date == "2025-06-17"
+    assert result.language == "en"
+    assert result.title is None or isinstance(result.title, str)
+    assert "ferry pier" in result.text and "date 2025" not in result.text
+    categories = {r.category for r in result.removals}
+    assert "metadata" in categories
+    data = result.to_dict()
+    assert data["text"] == result.text and len(data["removals"]) == len(result.removals)
+
+
+@pytest.mark.parametrize(("name", "data"), INPUTS, ids=IDS)
+def test_stats_count_what_happened(name: str, data: bytes) -> None:
+    result = cleantext.clean_document(data)
+    stats = result.stats
+    assert stats.chars_in == len(result.source)
+    assert stats.chars_out == len(result.text)
+    assert stats.blocks_in == len(result.blocks)
+    assert 0 <= stats.blocks_out <= stats.blocks_in
+    assert stats.removals_by_category == dict(Counter(r.category for r in result.removals))
+    assert stats.removals_by_rule == dict(Counter(r.rule for r in result.removals))
+
+
+def replay(source: str, removals) -> str:
+    """Cut every removal out of `source`, written here independently of the library.
+
+    Documented in the README: a cut leaves a space behind (so words on either side of a
+    span cut inside a line stay apart), then whitespace is normalised (render.normalize).
+    """
+    kept, pos = [], 0
+    for removal in sorted(removals, key=lambda r: r.start):
+        kept.append(source[pos:removal.start])
+        pos = removal.end
+    kept.append(source[pos:])
+    return normalize(" ".join(kept))
+
+
+@pytest.mark.parametrize(("name", "data"), INPUTS, ids=IDS)
+def test_replaying_removals_gives_the_text(name: str, data: bytes) -> None:
+    result = cleantext.clean_document(data)
+    source = result.source
+    spans = sorted((r.start, r.end) for r in result.removals)
+    for r in result.removals:
+        assert 0 <= r.start < r.end <= len(source), r
+        assert r.text == source[r.start:r.end], r.rule
+        assert r.rule and r.category and r.reason
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        assert end <= start, "removals overlap"
+    assert replay(source, result.removals) == result.text
+
+
+def test_output_whitespace_is_normalised() -> None:
+    for _, data in INPUTS:
+        text = cleantext.clean(data)
+        assert normalize(text) == text
