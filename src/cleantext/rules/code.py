@@ -1,4 +1,9 @@
-"""Code rules: the rules that need context or statistics, registered with ids and examples."""
+"""Code rules: the rules that need context or statistics, registered with ids and examples.
+
+The engine calls :func:`find_story_end` and :func:`carousel_spans` only when the rules
+``story-end.topic-shift`` and ``carousel.headlines`` are in the registry (so both can be
+disabled like any data rule). The logic lives in ``story_end.py`` and ``carousel.py``.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,77 @@ from typing import Sequence
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
+from . import carousel, story_end
 from .registry import CodeRule
 
+Span = tuple[int, int, int, str, str, str]
 
-def carousel_spans(blocks: Sequence[Block], decisions: Sequence[tuple[bool, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:
-    """Spans of headline carousels glued into kept paragraphs (placeholder: none)."""
-    return []
+
+def carousel_spans(blocks: Sequence[Block], decisions: Sequence[tuple[bool, str, str, str]]) -> list[Span]:
+    """Spans of headline carousels glued into kept paragraphs."""
+    return carousel.carousel_spans(blocks, decisions)
 
 
 def find_story_end(blocks: Sequence[Block], feats: Sequence[Features], decisions: Sequence[tuple[bool, str, str, str]],
                    language: str | None, config: Config) -> StoryEnd | None:
-    """Where the story ends (placeholder: never)."""
-    return None
+    """Where the story ends: the first block of appended unrelated text, or None."""
+    return story_end.find_story_end(blocks, feats, decisions, language, config)
 
 
-CODE_RULES: tuple[CodeRule, ...] = ()
+def _story_end_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return clean_document(text).story_end is not None
+
+
+def _carousel_fires(text: str) -> bool:
+    from ..segment import segment
+
+    blocks = segment(text)
+    return bool(carousel.carousel_spans(blocks, [(True, "", "", "")] * len(blocks)))
+
+
+_STORY = (
+    "The city council approved the new harbour budget on Monday after a three-hour debate, "
+    "with nine members voting in favour and two against the plan to dredge the old port.\n"
+    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about "
+    "4 million euros, most of it covered by a regional grant for ports.\n"
+    "Opponents of the harbour plan said the council had not studied the effect of dredging "
+    "on the fishing boats that still use the old port every morning.\n"
+)
+_APPENDED = (
+    "Apple unveils thinner laptops with longer battery life\n"
+    "Apple on Tuesday showed a new line of laptops that the company says are thinner and last "
+    "longer on one charge, as the technology giant tries to revive slowing computer sales "
+    "before the holiday shopping season and fend off rivals from Asia.\n"
+    "Analysts expect the new machines to lift quarterly revenue, although chip shortages could "
+    "limit how many units reach stores before December, the company warned investors.\n"
+)
+
+CODE_RULES: tuple[CodeRule, ...] = (
+    CodeRule(
+        id="story-end.topic-shift",
+        category="story-end",
+        scope="tail",
+        reason="after the end of the story: appended articles (markers, headline, topic or language shift)",
+        fires=_story_end_fires,
+        drop_examples=(
+            _STORY + "Related Articles\nStraits Times\n16 minutes ago\n- Straits Times\n" + _APPENDED,
+            _STORY + _APPENDED,
+        ),
+        keep_examples=(
+            _STORY + "Fishermen's worries\nFishermen who moor their boats in the old port said the harbour "
+            "dredging would close the port for weeks, and asked the council and Mayor Ruiz for compensation "
+            "before the dredging starts in spring.\n",
+        ),
+    ),
+    CodeRule(
+        id="carousel.headlines",
+        category="carousel",
+        scope="span",
+        reason="a carousel of headlines glued into a paragraph",
+        fires=_carousel_fires,
+        drop_examples=carousel.DROP_EXAMPLES,
+        keep_examples=carousel.KEEP_EXAMPLES,
+    ),
+)

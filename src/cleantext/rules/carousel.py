@@ -1,0 +1,167 @@
+"""Headline carousels glued into paragraphs (issue 2, section 3; seed 002).
+
+A page dumped with ``get_text(" ")`` glues the "Top stories" widget into the middle of a
+paragraph: an intro, then items of a section label and a headline, then the story goes
+on mid-line::
+
+    ... funds to rebuild. Top stories Swipe. Select. Stay informed. Singapore More train
+    rides taken in first half-year ... Asia Trump's transactional foreign policy fuels
+    'US scepticism' in Taiwan Business Women on corporate boards ... false trading
+    REJECTS 'EXTERNAL DICTATES' Washington and Beirut have been in talks ...
+
+The run from the intro to the end of the last headline is removed; the sentences around
+it stay. A carousel needs the intro and at least ``MIN_ITEMS`` labelled items, so a
+sentence that happens to say "top stories" or "Business" is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from ..features import stopwords
+
+RULE_ID = "carousel.headlines"
+CATEGORY = "carousel"
+REASON = "a carousel of headlines glued into a paragraph"
+
+_F = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
+# The widget titles that open a carousel, and the swipe hint of the Straits Times one.
+_INTRO = regex.compile(
+    r"(?<!\w)(?:top\s+stories|most\s+popular|most\s+read|trending(?:\s+now)?|popular\s+now|latest\s+news"
+    r"|editor['’]?s\s+picks|top[-\s]themen|meistgelesen|[àa]\s+la\s+une|les\s+plus\s+lus|lo\s+m[áa]s\s+le[íi]do)"
+    r"(?:\s+swipe\.\s+select\.\s+stay\s+informed\.)?(?=\s)", _F)
+#: Section labels that head each carousel item (case-sensitive: a label is capitalised).
+SECTION_LABELS = frozenset("""
+World Asia Singapore Business Life Lifestyle Sport Sports Tech Technology Opinion Politics
+Entertainment Health Science Climate Culture Travel Money Markets Economy Europe Africa
+Americas Australia India China Local National Nation Education Food Arts Style Video
+Multimedia Tennis Football Soccer Cricket Motoring Property Environment Media Showbiz
+Wirtschaft Politik Kultur Panorama Sport Wissen Digital Monde Économie Culture Deportes
+""".split())
+_MULTI_LABELS = ("Middle East", "US", "U.S.", "UK", "Hong Kong")
+#: At least this many labelled items make a carousel.
+MIN_ITEMS = 2
+#: A headline longer than this is not one: the run has ended in story text.
+MAX_HEADLINE_WORDS = 25
+#: The last headline runs at least this many words before the story may resume.
+MIN_LAST_WORDS = 3
+_TOKEN = regex.compile(r"\S+")
+_OPEN_QUOTE = regex.compile(r"^[\"“‘«]")
+_ALLCAPS = regex.compile(r"^[\"'‘“]?\p{Lu}{2,}[\p{Lu}'’\-]*[,:]?$")
+
+DROP_EXAMPLES = (
+    "Israel must halt its strikes, he said. Top stories Swipe. Select. Stay informed. Singapore More "
+    "train rides taken in first half-year Asia Trump's foreign policy fuels scepticism in Taiwan "
+    "Business Women on corporate boards give firms an advantage But with little progress on "
+    "disarmament, Washington's patience began wearing thin.",
+)
+KEEP_EXAMPLES = (
+    "The paper's top stories this week were about Asia and Business travel, the editor said.",
+    "Most popular among buyers were small cars, the dealers said, while sales of trucks fell.",
+)
+
+
+def carousel_spans(blocks: Sequence[object], decisions: Sequence[tuple[bool, str, str, str]],
+                   language: str | None = "en") -> list[tuple[int, int, int, str, str, str]]:
+    """Spans (block, start, end, rule, category, reason) of carousels in kept blocks.
+
+    >>> from cleantext.segment import segment
+    >>> bs = segment(DROP_EXAMPLES[0])
+    >>> [bs[s[0]].text[s[1]:s[2]][:11] for s in carousel_spans(bs, [(True, '', '', '')] * len(bs))][:1]
+    ['Top stories']
+    """
+    out: list[tuple[int, int, int, str, str, str]] = []
+    by_para: dict[int, list[object]] = {}
+    for b in blocks:
+        by_para.setdefault(b.para, []).append(b)  # type: ignore[attr-defined]
+    stops = stopwords(language)
+    for para in by_para.values():
+        if not any(decisions[b.index][0] for b in para):  # type: ignore[attr-defined]
+            continue
+        base = para[0].start  # type: ignore[attr-defined]
+        text = _para_text(para)
+        if not _INTRO.search(text):
+            continue
+        for a, z in _find(text, stops):
+            for b in para:
+                s, e = b.start - base, b.end - base  # type: ignore[attr-defined]
+                lo, hi = max(a, s), min(z, e)
+                if lo < hi and decisions[b.index][0]:  # type: ignore[attr-defined]
+                    out.append((b.index, lo - s, hi - s, RULE_ID, CATEGORY, REASON))  # type: ignore[attr-defined]
+    return out
+
+
+def _para_text(para: Sequence[object]) -> str:
+    """The text of one input line rebuilt from its blocks (gaps are whitespace)."""
+    base = para[0].start  # type: ignore[attr-defined]
+    chars = [" "] * (para[-1].end - base)  # type: ignore[attr-defined]
+    for b in para:
+        chars[b.start - base:b.end - base] = b.text  # type: ignore[attr-defined]
+    return "".join(chars)
+
+
+def _find(text: str, stops: frozenset[str]) -> list[tuple[int, int]]:
+    spans = []
+    for m in _INTRO.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, m.end())]
+        end = _items_end(toks, stops)
+        if end is not None:
+            spans.append((m.start(), end))
+    return spans
+
+
+def _label_at(toks: list[tuple[int, int, str]], k: int) -> int:
+    """How many tokens a section label at toks[k] spans (0 when there is none)."""
+    if k >= len(toks):
+        return 0
+    word = toks[k][2]
+    if word in SECTION_LABELS:
+        return 1
+    for label in _MULTI_LABELS:
+        parts = label.split()
+        if [t[2] for t in toks[k:k + len(parts)]] == parts:
+            return len(parts)
+    return 0
+
+
+def _items_end(toks: list[tuple[int, int, str]], stops: frozenset[str]) -> int | None:
+    """The end offset of the labelled items after an intro, or None if too few."""
+    k, items = 0, 0
+    while True:
+        width = _label_at(toks, k)
+        if not width:
+            break
+        k += width
+        start = k
+        # The headline runs to the next label within reach ...
+        nxt = next((j for j in range(start + 1, min(len(toks), start + MAX_HEADLINE_WORDS + 1)) if _label_at(toks, j)), None)
+        if nxt is not None:
+            items += 1
+            k = nxt
+            continue
+        # ... or, for the last item, to where a sentence of the story starts again.
+        resume = _resume(toks, start, stops)
+        if resume is None:
+            break
+        items += 1
+        return toks[resume - 1][1] if items >= MIN_ITEMS else None
+    return None
+
+
+def _resume(toks: list[tuple[int, int, str]], start: int, stops: frozenset[str]) -> int | None:
+    """The token where the story resumes after the last headline starting at `start`."""
+    for j in range(start + MIN_LAST_WORDS, min(len(toks), start + MAX_HEADLINE_WORDS + 1)):
+        prev, word = toks[j - 1][2], toks[j][2]
+        if prev.endswith((":", ";", ",")):
+            continue
+        bare = word.strip("\"“”‘’'«(,")
+        if not bare or not bare[0].isupper():
+            if not _OPEN_QUOTE.match(word):
+                continue
+        if _OPEN_QUOTE.match(word) or _ALLCAPS.match(word) or bare.lower().rstrip(",:") in stops:
+            return j
+    return None
