@@ -106,8 +106,9 @@ def audit(rules: list[Rule], lines: list[tuple[str, str]]) -> dict[str, list[tup
     """For each rule id, the (source, line) pairs it fires on."""
     hits: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for source, line in lines:
+        lowered = line.lower()  # once per line, as the engine does per block
         for rule in rules:
-            if rule.fires(line):
+            if rule.prefilter(lowered) and rule.fires(line):
                 hits[rule.id].append((source, line))
     return hits
 
