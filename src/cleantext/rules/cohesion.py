@@ -65,16 +65,23 @@ class Cohesion:
         return frozenset(t for t in self.vectors[i] if self.first[t] < i)
 
 
-def cohesion(texts: Sequence[str], counted: Sequence[bool], language: str | None) -> Cohesion:
+def term_vectors(texts: Sequence[str], language: str | None) -> tuple[Counter[str], ...]:
+    """The content terms of every block (computed once per document)."""
+    stops = stopwords(language)
+    return tuple(terms(t, stops) for t in texts)
+
+
+def cohesion(all_vectors: Sequence[Counter[str]], counted: Sequence[bool]) -> Cohesion:
     """Cohesion for a cut before every block; blocks with counted[i] False are ignored.
 
-    >>> c = cohesion(["Rain fell on Paris.", "Paris streets flooded in the rain.",
-    ...               "Apple shares rose on Wall Street."], [True, True, True], "en")
+    >>> v = term_vectors(["Rain fell on Paris.", "Paris streets flooded in the rain.",
+    ...                   "Apple shares rose on Wall Street."], "en")
+    >>> c = cohesion(v, [True, True, True])
     >>> c.cosine[1] > c.cosine[2]
     True
     """
-    stops = stopwords(language)
-    vectors = tuple(terms(t, stops) if ok else Counter() for t, ok in zip(texts, counted))
+    empty: Counter[str] = Counter()
+    vectors = tuple(v if ok else empty for v, ok in zip(all_vectors, counted))
     n_docs = sum(1 for v in vectors if v) or 1
     df: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -139,3 +146,61 @@ def _cos(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     na = sum(idf[t] ** 2 * c * c for t, c in a.items())
     nb = sum(idf[t] ** 2 * c * c for t, c in b.items())
     return dot / math.sqrt(na * nb) if na and nb else 0.0
+
+
+def local_cosines(c: Cohesion, span: int) -> list[float]:
+    """For every cut i: cosine of the last `span` term tokens before block i with the first
+    `span` from block i on (TextTiling's block comparison), in one sliding pass with the
+    dot product and norms kept up to date term by term."""
+    n = len(c.vectors)
+    sizes = [sum(v.values()) for v in c.vectors]
+    out = [0.0] * n
+    win = _Windows(c.idf)
+    lsize = rsize = 0
+    lo = hi = 0  # the left window is blocks lo..i-1, the right one i..hi-1
+    for i in range(n):
+        if i > 0:
+            win.move(win.left, win.right, c.vectors[i - 1], 1)
+            lsize += sizes[i - 1]
+            while lo < i - 1 and lsize - sizes[lo] >= span:
+                win.move(win.left, win.right, c.vectors[lo], -1)
+                lsize -= sizes[lo]
+                lo += 1
+            if hi >= i:
+                win.move(win.right, win.left, c.vectors[i - 1], -1)
+                rsize -= sizes[i - 1]
+        hi = max(hi, i)
+        while hi < n and rsize < span:
+            win.move(win.right, win.left, c.vectors[hi], 1)
+            rsize += sizes[hi]
+            hi += 1
+        out[i] = win.cosine()
+    return out
+
+
+class _Windows:
+    """Two term windows with their weighted dot product and squared norms."""
+
+    def __init__(self, idf: dict[str, float]):
+        self.idf = idf
+        self.left: dict[str, int] = {}
+        self.right: dict[str, int] = {}
+        self.norms = {id(self.left): 0.0, id(self.right): 0.0}
+        self.dot = 0.0
+
+    def move(self, window: dict[str, int], other: dict[str, int], v: Counter[str], sign: int) -> None:
+        key = id(window)
+        for t, k in v.items():
+            w2 = self.idf[t] ** 2
+            old = window.get(t, 0)
+            new = old + sign * k
+            self.norms[key] += w2 * (new * new - old * old)
+            self.dot += w2 * (new - old) * other.get(t, 0)
+            if new:
+                window[t] = new
+            else:
+                window.pop(t, None)
+
+    def cosine(self) -> float:
+        nl, nr = self.norms[id(self.left)], self.norms[id(self.right)]
+        return self.dot / math.sqrt(nl * nr) if nl > 1e-12 and nr > 1e-12 else 0.0

@@ -21,7 +21,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import regex
 
@@ -30,7 +30,7 @@ from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
 from . import markers
-from .cohesion import Cohesion, cohesion, window_cosine
+from .cohesion import Cohesion, cohesion, local_cosines, term_vectors
 
 Decision = tuple[bool, str, str, str]
 
@@ -77,9 +77,11 @@ MIN_AFTER_TERMS = 30
 WINDOW_TERMS = 150
 #: Letters needed on each side before langdetect is asked, and the sample it gets.
 MIN_LANG_LETTERS = 200
-LANG_SAMPLE = 600
-#: langdetect costs ~10 ms a call: ask it only for this many best candidates per pass.
-LANG_CANDIDATES = 2
+LANG_SAMPLE = 400
+#: langdetect costs ~10 ms a call: ask it only for the best candidate of a pass, and only
+#: when other evidence already speaks for a cut (a headline, or a break in cohesion).
+LANG_CANDIDATES = 1
+MIN_SCORE_FOR_LANG = 0.6
 #: A headline is this many words at most (the longest in append dev had 19).
 MAX_HEADLINE_WORDS = 25
 #: The prose that follows a headline: at least this many words in the next kept block.
@@ -127,11 +129,13 @@ def find_story_end(blocks: Sequence[Block], feats: Sequence[Features], decisions
     texts = [b.text for b in blocks]
     need = CUT_SCORE * config.story_end_threshold
     lead = [i for i in range(len(blocks)) if kept[i]][:12]
-    story_lang = _lang_of(texts, lead)
+    story_lang = _Lazy(lambda: _lang_of(texts, lead))
     end = len(blocks)
     found: Evidence | None = None
+    vectors = term_vectors(texts, language)
+    local: dict[int, float] = {}
     for _ in range(MAX_PASSES):
-        best = _best_cut(blocks, feats, kept, end, language, story_lang, need)
+        best = _best_cut(blocks, feats, kept, end, vectors, local, story_lang, need)
         if best is None or best.score < need:
             break
         found, end = best, best.block
@@ -145,27 +149,33 @@ def find_story_end(blocks: Sequence[Block], feats: Sequence[Features], decisions
 
 
 def _best_cut(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool], end: int,
-              language: str | None, story_lang: str | None, need: float) -> Evidence | None:
+              vectors: Sequence[Counter[str]], local: dict[int, float], story_lang: _Lazy,
+              need: float) -> Evidence | None:
+    """The strongest candidate cut before `end`. `local` caches the local cosines: they
+    are measured once, on the first pass (a window reaching past a later cut only sees
+    more of the appended text, which does not change whether there is a break)."""
     counted = [kept[i] and i < end for i in range(len(blocks))]
-    coh = cohesion([b.text for b in blocks], counted, language)
+    coh = cohesion(vectors, counted)
     lines = [counted[i] and not _marker_line(blocks[i].text) for i in range(len(blocks))]
     cands = [i for i in range(end) if lines[i] and coh.before_terms[i] >= MIN_BEFORE_TERMS]
     cands = [i for i in cands if any(lines[j] for j in range(i))]
     if not cands:
         return None
-    local = {i: _local(coh, i, end) for i in cands}
-    ref = statistics.median(local.values()) or 1e-3
+    if not local:
+        local.update(enumerate(local_cosines(coh, WINDOW_TERMS)))
+    ref = statistics.median(local[i] for i in cands) or 1e-3
     evs = [_evidence(i, blocks, feats, lines, coh, local[i] / ref) for i in cands]
     # Language: only for the few candidates it could lift over the line.
-    if story_lang:
-        order = sorted((e for e in evs if not e.marker and e.score < need <= e.score + W_LANGUAGE),
-                       key=lambda e: -e.score)
-        for e in order[:LANG_CANDIDATES]:
-            after = _lang_of([b.text for b in blocks], [j for j in range(e.candidate, end) if counted[j]][:6])
-            if after and after != story_lang:
-                k = evs.index(e)
-                evs[k] = Evidence(e.block, e.candidate, e.score + W_LANGUAGE,
-                                  (*e.reasons, f"language changes {story_lang} -> {after} (+{W_LANGUAGE})"), e.marker)
+    order = sorted((e for e in evs if not e.marker and MIN_SCORE_FOR_LANG <= e.score < need <= e.score + W_LANGUAGE),
+                   key=lambda e: -e.score)
+    for e in order[:LANG_CANDIDATES]:
+        if not story_lang.value:
+            break
+        after = _lang_of([b.text for b in blocks], [j for j in range(e.candidate, end) if counted[j]][:6])
+        if after and after != story_lang.value:
+            k = evs.index(e)
+            evs[k] = Evidence(e.block, e.candidate, e.score + W_LANGUAGE,
+                              (*e.reasons, f"language changes {story_lang.value} -> {after} (+{W_LANGUAGE})"), e.marker)
     return max(evs, key=lambda e: (e.score, -e.candidate))
 
 
@@ -228,18 +238,6 @@ def _tail_rule_start(decisions: Sequence[Decision]) -> int | None:
 def _ramp(value: float, start: float, full: float) -> float:
     """0 at or above `start`, 1 at or below `full`, linear between."""
     return max(0.0, min(1.0, (start - value) / (start - full)))
-
-
-def _local(coh: Cohesion, i: int, end: int) -> float:
-    """Cosine of the WINDOW_TERMS term tokens before block i with those from i on."""
-    left: Counter[str] = Counter()
-    size = 0
-    for v in reversed(coh.vectors[:i]):
-        if size >= WINDOW_TERMS:
-            break
-        left.update(v)
-        size += sum(v.values())
-    return window_cosine(coh, i, left, WINDOW_TERMS, end)
 
 
 def _echo(coh: Cohesion, i: int) -> tuple[float, float]:
@@ -313,6 +311,20 @@ def _lang_of(texts: Sequence[str], idx: Sequence[int]) -> str | None:
     if sum(1 for ch in sample if ch.isalpha()) < MIN_LANG_LETTERS:
         return None
     return lang.detect(sample)
+
+
+class _Lazy:
+    """A value computed on first use (langdetect is only asked when a candidate needs it)."""
+
+    def __init__(self, compute: Callable[[], str | None]):
+        self._compute: Callable[[], str | None] | None = compute
+        self._value: str | None = None
+
+    @property
+    def value(self) -> str | None:
+        if self._compute is not None:
+            self._value, self._compute = self._compute(), None
+        return self._value
 
 
 def _short(text: str, limit: int = 60) -> str:
