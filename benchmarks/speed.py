@@ -1,0 +1,178 @@
+"""Speed: throughput beside trafilatura, cost as documents grow, and peak memory.
+
+    .venv/bin/python benchmarks/speed.py                 # all three parts
+    .venv/bin/python benchmarks/speed.py --max-mb 5      # a quicker scaling run
+
+1. Throughput on the same aeb + traf dev pages in one run: the text path
+   (`clean(record["text"])`), the HTML path (`clean(record["html"])`) and
+   `trafilatura.extract(record["html"])`, in documents/s and MB/s of the input each one
+   reads, with the documents/s ratio to trafilatura.
+2. Scaling: synthetic documents of 1 KB to 20 MB built by repeating the bench page texts
+   (or the corpus inputs when ../shared/bench is absent), line-broken and glued into one
+   line, with seconds per MB: a flat column means linear cost.
+3. Peak memory (tracemalloc) while cleaning the largest document, as a multiple of its size.
+
+Timings are of one process on one core; they are noisy, so compare ratios within a run.
+The test suite asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import cleantext
+from cleantext import Cleaner, Config
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BENCH = Path(os.environ.get("CLEANTEXT_BENCH", ROOT.parent / "shared" / "bench"))
+MB = 1_000_000
+SIZES = (1_000, 10_000, 100_000, 1 * MB, 5 * MB, 20 * MB)
+#: Stop growing a document once one size takes this long: the next would take far longer.
+SLOW_SECONDS = 60.0
+
+
+def load_pages(bench: Path, split: str) -> list[dict]:
+    pages: list[dict] = []
+    for kind in ("aeb", "traf"):
+        path = bench / "data" / f"{kind}.{split}.jsonl.gz"
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                pages.extend(json.loads(line) for line in f if line.strip())
+    return pages
+
+
+def size_mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / MB
+
+
+def timed(fn: Callable[[str], object], inputs: Sequence[str], min_seconds: float = 0.0) -> float:
+    """Seconds per pass over `inputs` (repeated until `min_seconds` when that is quick)."""
+    passes, t0 = 0, time.perf_counter()
+    while True:
+        for item in inputs:
+            fn(item)
+        passes += 1
+        elapsed = time.perf_counter() - t0
+        if elapsed >= min_seconds:
+            return elapsed / passes
+
+
+def throughput(pages: list[dict]) -> None:
+    import trafilatura
+
+    texts = [p["text"] for p in pages]
+    htmls = [p["html"] for p in pages]
+    text_cleaner = Cleaner(Config(input_format="text"))
+    html_cleaner = Cleaner(Config(input_format="html"))
+
+    def extract(html: str) -> object:
+        return trafilatura.extract(html, include_comments=False, include_tables=True)
+
+    systems = [
+        ("cleantext text path", text_cleaner.clean, texts),
+        ("cleantext HTML path", html_cleaner.clean, htmls),
+        ("trafilatura.extract (HTML)", extract, htmls),
+    ]
+    for _, fn, inputs in systems:  # warm up: language profiles, lazy imports
+        fn(inputs[0])
+    rows = []
+    for name, fn, inputs in systems:
+        seconds = timed(fn, inputs)
+        rows.append((name, len(inputs), size_mb(inputs), seconds))
+        print(f"  {name}: {seconds:.1f}s", file=sys.stderr, flush=True)
+    base = rows[-1][1] / rows[-1][3]
+    print(f"\n## Throughput: {len(pages)} aeb+traf dev pages, one run\n")
+    print("| system | docs | input MB | seconds | docs/s | MB/s | docs/s vs trafilatura |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, docs, mb, seconds in rows:
+        print(f"| {name} | {docs} | {mb:.1f} | {seconds:.2f} | {docs / seconds:.1f} | {mb / seconds:.2f} | "
+              f"{docs / seconds / base:.2f}x |")
+
+
+def synthetic(base: str, size: int, glued: bool) -> str:
+    """`base` repeated to about `size` bytes, cut at a line end (or a space when glued)."""
+    text = base * (size // max(1, len(base.encode("utf-8"))) + 1)
+    text = text.encode("utf-8")[:size].decode("utf-8", "ignore")
+    if glued:
+        text = " ".join(text.split("\n"))
+    cut = max(text.rfind("\n"), text.rfind(" "))
+    return text[:cut] if cut > size // 2 else text
+
+
+def scaling(base: str, max_size: int) -> str | None:
+    cleaner = Cleaner()
+    cleaner.clean(base[:5000])
+    print(f"\n## Scaling: cost as one document grows (text path, {cleantext.__version__})\n")
+    print("| size | line-broken s | line-broken s/MB | glued s | glued s/MB |")
+    print("| --- | --- | --- | --- | --- |")
+    stop = False
+    largest = None
+    for size in (s for s in SIZES if s <= max_size):
+        cells = []
+        for glued in (False, True):
+            doc = synthetic(base, size, glued)
+            if stop:
+                cells += ["skipped", "-"]
+                continue
+            seconds = timed(cleaner.clean, [doc], min_seconds=0.5 if size < MB else 0.0)
+            cells += [f"{seconds:.3f}", f"{seconds / (len(doc.encode('utf-8')) / MB):.2f}"]
+            print(f"  {size / MB:g} MB glued={glued}: {seconds:.2f}s", file=sys.stderr, flush=True)
+            stop = stop or seconds > SLOW_SECONDS
+        if not stop:
+            largest = size
+        label = f"{size // 1000} KB" if size < MB else f"{size // MB} MB"
+        print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+    return synthetic(base, largest, False) if largest else None
+
+
+def peak_memory(doc: str) -> None:
+    size = len(doc.encode("utf-8"))
+    cleaner = Cleaner()
+    cleaner.clean(doc[:5000])
+    print(f"\n## Peak memory (tracemalloc) cleaning one {size / MB:.1f} MB line-broken document\n")
+    tracemalloc.start()
+    try:
+        cleaner.clean(doc)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    print(f"peak {peak / MB:.1f} MB = {peak / size:.1f} x the input size "
+          "(Python allocations, the input string itself not counted)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder with data/ (../shared/bench)")
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--max-mb", type=float, default=20, help="largest synthetic document, in MB (default 20)")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: throughput,scaling,memory")
+    args = ap.parse_args(argv)
+    skip = set(args.skip.split(","))
+
+    pages = load_pages(args.bench, args.split)
+    if pages:
+        base = "\n".join(p["text"] for p in pages if p.get("text"))
+    else:
+        print(f"no bench pages under {args.bench}: throughput skipped, scaling uses corpus/ inputs",
+              file=sys.stderr)
+        base = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*/input.txt")))
+    if pages and "throughput" not in skip:
+        throughput(pages)
+    largest = None
+    if "scaling" not in skip:
+        largest = scaling(base, int(args.max_mb * MB))
+    if "memory" not in skip:
+        peak_memory(largest or synthetic(base, int(args.max_mb * MB), False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
