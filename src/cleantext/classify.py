@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Sequence
 
 from .features import Features
 
@@ -56,6 +56,12 @@ def alone_vector(f: Features, kind: str) -> list[float]:
         f.position,
         f.position * f.position,
         1.0 if kind == "sentence" else 0.0,
+        1.0 if f.ends_colon else 0.0,
+        math.log1p(f.shape_repeats),
+        1.0 if f.datelike else 0.0,
+        1.0 if f.bullet else 0.0,
+        1.0 if f.paren_number else 0.0,
+        1.0 if f.words <= 3 else 0.0,
     ]
 
 
@@ -98,6 +104,19 @@ def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> list[
     # long paragraph outweighs a menu item; the run with the largest sum is the story.
     region_scores = [z * math.log1p(f.words) for z, f in zip(logits, feats)]
     r0, r1 = best_region(region_scores)
+    runs = short_runs(feats)
+    prose = [z > 0 and f.words >= PROSE_MIN_WORDS for z, f in zip(logits, feats)]
+    # Share of the document that is prose: near 1 for a clean article (every short line is
+    # a subheading or a quote), low for a page dump full of menus.
+    prose_share = sum(prose) / n if n else 0.0
+    island_of, island_weight = islands(logits, feats)
+    main_weight = max(island_weight) if island_weight else 0.0
+    main = island_weight.index(main_weight) if island_weight else -1
+    main_blocks = [i for i, k in enumerate(island_of) if k == main]
+    m0, m1 = (main_blocks[0], main_blocks[-1]) if main_blocks else (0, -1)
+    chrome_prefix = [0]
+    for z in logits:
+        chrome_prefix.append(chrome_prefix[-1] + (1 if z < 0 else 0))
     out = []
     for i, z in enumerate(logits):
         row = [1.0, z]
@@ -111,7 +130,86 @@ def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> list[
         row.append(math.log1p(dist))
         row.append(1.0 if i < r0 else 0.0)
         row.append(1.0 if i >= r1 else 0.0)
+        row.append(math.log1p(runs[i]))
+        prev_prose = i > 0 and prose[i - 1]
+        next_prose = i + 1 < n and prose[i + 1]
+        row.append(1.0 if prev_prose and next_prose else 0.0)
+        row.append(1.0 if prev_prose or next_prose else 0.0)
+        row.append(prose_share)
+        row.append(prose_share * (1.0 if feats[i].words < PROSE_MIN_WORDS else 0.0))
+        share = island_weight[island_of[i]] / main_weight if main_weight > 0 else 0.0
+        row.append(share)
+        row.append(1.0 if island_of[i] == main else 0.0)
+        if i < m0:
+            between = chrome_prefix[m0] - chrome_prefix[i + 1]
+        elif i > m1:
+            between = chrome_prefix[i] - chrome_prefix[m1 + 1]
+        else:
+            between = 0
+        row.append(math.log1p(between))
         out.append(row)
+    return out
+
+
+#: Islands of prose are separated by at least this many consecutive chrome blocks (stage-one
+#: logit < 0): one caption or ad line inside a story does not split it, a comment header
+#: plus a date line between the story and the comments does.
+ISLAND_GAP = 2
+
+
+def islands(logits: Sequence[float], feats: Sequence[Features]) -> tuple[list[int], list[float]]:
+    """Group blocks into islands of prose; return each block's island and island weights.
+
+    An island's weight is the sum of its blocks' positive margins times log length: the
+    story is usually the heaviest island, comments and teaser lists are light ones.
+    """
+    island_of: list[int] = []
+    weights: list[float] = []
+    chrome_run = 0
+    current = -1
+    for z, f in zip(logits, feats):
+        if z >= 0:
+            if current < 0 or chrome_run >= ISLAND_GAP:
+                weights.append(0.0)
+                current = len(weights) - 1
+            weights[current] += z * math.log1p(f.words)
+            chrome_run = 0
+        else:
+            chrome_run += 1
+            if current < 0:
+                weights.append(0.0)
+                current = 0
+        island_of.append(current)
+    return island_of, weights
+
+
+#: A block counts as prose for its neighbours when stage one leans story and it has at
+#: least this many words (a full sentence in the aeb pages is rarely shorter).
+PROSE_MIN_WORDS = 12
+#: Lines of at most this many words without a sentence ending are "short" for runs.
+RUN_MAX_WORDS = 14
+
+
+def short_runs(feats: Sequence[Features]) -> list[int]:
+    """For each block, the length of the run of consecutive short lines it belongs to (0 if long).
+
+    Menus, link lists, tag clouds and footers are runs of short lines; a subheading
+    between paragraphs is a run of one.
+    """
+    n = len(feats)
+    short = [f.words <= RUN_MAX_WORDS and not (f.ends_sentence and f.words > 3) for f in feats]
+    out = [0] * n
+    i = 0
+    while i < n:
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and short[j]:
+            j += 1
+        for k in range(i, j):
+            out[k] = j - i
+        i = j
     return out
 
 

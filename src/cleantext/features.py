@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import regex
 
@@ -71,15 +71,22 @@ class Features:
     repeats: int  # how many other blocks of the document have the same text
     position: float  # block index / number of blocks
     commas: int
+    ends_colon: bool  # a label or section header ("Related coverage:", "Tags:")
+    shape_repeats: int  # other short blocks of the document with the same shape
+    datelike: bool  # mostly a date or time ("November 19, 2019 at 6:34 am")
+    bullet: bool  # starts like a list item ("- ", "• ", "1. ")
+    paren_number: bool  # ends in a count such as "(185)": comment counts, link lists
 
 
 def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
     """Measure every block of a document."""
     stops = stopwords(language)
     counts = Counter(_norm(b.text) for b in blocks)
+    shapes = [shape(b.text) if len(b.text) <= SHAPE_MAX_CHARS else "" for b in blocks]
+    shape_counts = Counter(s for s in shapes if s)
     n = max(len(blocks), 1)
     out = []
-    for b in blocks:
+    for b, sh in zip(blocks, shapes):
         text = b.text
         tokens = _TOKEN.findall(text)
         words = len(tokens)
@@ -104,8 +111,36 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             repeats=counts[_norm(text)] - 1,
             position=b.index / n,
             commas=text.count(",") + text.count("，") + text.count("、"),
+            ends_colon=text.endswith((":", "：")),
+            shape_repeats=shape_counts[sh] - 1 if sh else 0,
+            datelike=bool(_DATELIKE.search(text)) and words <= DATELIKE_MAX_WORDS,
+            bullet=bool(_BULLET.match(text)),
+            paren_number=bool(_PAREN_NUMBER.search(text)),
         ))
     return tuple(out)
+
+
+#: Blocks longer than this get no shape: prose never repeats a shape, and it is costly.
+SHAPE_MAX_CHARS = 120
+#: A date line holds few words besides the date itself.
+DATELIKE_MAX_WORDS = 12
+_SHAPE_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*|[\p{Ll}\p{Lo}\p{M}'’]+|\d+")
+_DATELIKE = regex.compile(
+    r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr|h)?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\w*)",
+    regex.I,
+)
+_BULLET = regex.compile(r"^(?:[-–—•·*▪►✓]\s|\d{1,2}[.)]\s)")
+_PAREN_NUMBER = regex.compile(r"\(\d+\)\s*$")
+
+
+def shape(text: str) -> str:
+    """The shape of a short line: capitalised words -> A, lower-case words -> a, numbers -> 0.
+
+    >>> shape("November 19, 2019 at 6:34 am")
+    'A 0, 0 a 0:0 a'
+    """
+    return _SHAPE_WORD.sub(lambda m: "0" if m.group()[0].isdigit() else ("A" if m.group()[0].isupper() else "a"), text)
 
 
 def _norm(text: str) -> str:
