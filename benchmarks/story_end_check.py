@@ -60,8 +60,10 @@ def main() -> int:
     seconds = time.perf_counter() - t0
     rows = [score.shingle_counts(r["gold"], res.text) for r, res in zip(records, results)]
     overall = score.shingle_scores(rows)
-    print(f"append {args.split}: P {overall['precision']:.3f} R {overall['recall']:.3f} F1 {overall['f1']:.3f}"
-          f"  ({len(records)} docs, {seconds:.1f}s)")
+    print(
+        f"append {args.split}: P {overall['precision']:.3f} R {overall['recall']:.3f} F1 {overall['f1']:.3f}"
+        f"  ({len(records)} docs, {seconds:.1f}s)"
+    )
     ok &= overall["f1"] >= APPEND_F1_FLOOR
     for kind in sorted({r["kind"] for r in records}):
         sub = [row for r, row in zip(records, rows) if r["kind"] == kind]

@@ -16,7 +16,7 @@ sentence that happens to say "top stories" or "Business" is left alone.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -31,15 +31,19 @@ _F = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
 _INTRO = regex.compile(
     r"(?<!\w)(?:top\s+stories|most\s+popular|most\s+read|trending(?:\s+now)?|popular\s+now|latest\s+news"
     r"|editor['’]?s\s+picks|top[-\s]themen|meistgelesen|[àa]\s+la\s+une|les\s+plus\s+lus|lo\s+m[áa]s\s+le[íi]do)"
-    r"(?:\s+swipe\.\s+select\.\s+stay\s+informed\.)?(?=\s)", _F)
+    r"(?:\s+swipe\.\s+select\.\s+stay\s+informed\.)?(?=\s)",
+    _F,
+)
 #: Section labels that head each carousel item (case-sensitive: a label is capitalised).
-SECTION_LABELS = frozenset("""
+SECTION_LABELS = frozenset(
+    """
 World Asia Singapore Business Life Lifestyle Sport Sports Tech Technology Opinion Politics
 Entertainment Health Science Climate Culture Travel Money Markets Economy Europe Africa
 Americas Australia India China Local National Nation Education Food Arts Style Video
 Multimedia Tennis Football Soccer Cricket Motoring Property Environment Media Showbiz
 Wirtschaft Politik Kultur Panorama Sport Wissen Digital Monde Économie Culture Deportes
-""".split())
+""".split()
+)
 _MULTI_LABELS = ("Middle East", "US", "U.S.", "UK", "Hong Kong")
 #: At least this many labelled items make a carousel.
 MIN_ITEMS = 2
@@ -47,6 +51,21 @@ MIN_ITEMS = 2
 MAX_HEADLINE_WORDS = 25
 #: The last headline runs at least this many words before the story may resume.
 MIN_LAST_WORDS = 3
+#: Words that open a story sentence again after the last headline. jusText's stoplists are
+#: too broad for this ("council", "april" and "five" are English stopwords).
+SENTENCE_OPENERS = frozenset(
+    """
+the a an but and in on at he she it they we i you this that these those so still however yet
+while when after before as if since although though meanwhile instead its his her their our
+there here some many most both for with by from to of not no one also then now once even
+der die das ein eine aber und er sie es wir doch nach als wenn im am
+le la les un une mais et il elle ils nous dans en après
+el los las una pero y él ella en tras
+""".split()
+)
+#: An unlabelled run longer than this is not a carousel.
+MAX_UNLABELLED_WORDS = 80
+_SENTENCE_STOP = regex.compile(r"[.!?]['\"”’»)]*$")
 _TOKEN = regex.compile(r"\S+")
 _OPEN_QUOTE = regex.compile(r"^[\"“‘«]")
 _ALLCAPS = regex.compile(r"^[\"'‘“]?\p{Lu}{2,}[\p{Lu}'’\-]*[,:]?$")
@@ -56,6 +75,9 @@ DROP_EXAMPLES = (
     "train rides taken in first half-year Asia Trump's foreign policy fuels scepticism in Taiwan "
     "Business Women on corporate boards give firms an advantage But with little progress on "
     "disarmament, Washington's patience began wearing thin.",
+    "The school cancelled the fair. Trending Now Storm warning issued for the coast as gusts of 80mph "
+    "expected Council tax set to rise by 4.9% from April Rail strike called off after late-night talks "
+    "The agency said it was monitoring air quality.",
 )
 KEEP_EXAMPLES = (
     "The paper's top stories this week were about Asia and Business travel, the editor said.",
@@ -63,8 +85,9 @@ KEEP_EXAMPLES = (
 )
 
 
-def carousel_spans(blocks: Sequence[object], decisions: Sequence[tuple[bool, str, str, str]],
-                   language: str | None = "en") -> list[tuple[int, int, int, str, str, str]]:
+def carousel_spans(
+    blocks: Sequence[object], decisions: Sequence[tuple[bool, str, str, str]], language: str | None = "en"
+) -> list[tuple[int, int, int, str, str, str]]:
     """Spans (block, start, end, rule, category, reason) of carousels in kept blocks.
 
     >>> from cleantext.segment import segment
@@ -98,12 +121,12 @@ def _para_text(para: Sequence[object]) -> str:
     base = para[0].start  # type: ignore[attr-defined]
     chars = [" "] * (para[-1].end - base)  # type: ignore[attr-defined]
     for b in para:
-        chars[b.start - base:b.end - base] = b.text  # type: ignore[attr-defined]
+        chars[b.start - base : b.end - base] = b.text  # type: ignore[attr-defined]
     return "".join(chars)
 
 
 def _find(text: str, stops: frozenset[str]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _INTRO.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
@@ -123,13 +146,15 @@ def _label_at(toks: list[tuple[int, int, str]], k: int) -> int:
         return 1
     for label in _MULTI_LABELS:
         parts = label.split()
-        if [t[2] for t in toks[k:k + len(parts)]] == parts:
+        if [t[2] for t in toks[k : k + len(parts)]] == parts:
             return len(parts)
     return 0
 
 
 def _items_end(toks: list[tuple[int, int, str]], stops: frozenset[str]) -> int | None:
     """The end offset of the labelled items after an intro, or None if too few."""
+    if not _label_at(toks, 0):
+        return _unlabelled_end(toks, stops)
     k, items = 0, 0
     while True:
         width = _label_at(toks, k)
@@ -138,7 +163,9 @@ def _items_end(toks: list[tuple[int, int, str]], stops: frozenset[str]) -> int |
         k += width
         start = k
         # The headline runs to the next label within reach ...
-        nxt = next((j for j in range(start + 1, min(len(toks), start + MAX_HEADLINE_WORDS + 1)) if _label_at(toks, j)), None)
+        nxt = next(
+            (j for j in range(start + 1, min(len(toks), start + MAX_HEADLINE_WORDS + 1)) if _label_at(toks, j)), None
+        )
         if nxt is not None:
             items += 1
             k = nxt
@@ -152,6 +179,28 @@ def _items_end(toks: list[tuple[int, int, str]], stops: frozenset[str]) -> int |
     return None
 
 
+def _unlabelled_end(toks: list[tuple[int, int, str]], stops: frozenset[str]) -> int | None:
+    """Headlines without section labels ("Trending Now Storm warning issued ... Rail strike
+    called off ..."): a run with no sentence punctuation in which at least MIN_ITEMS new
+    capitalised headlines start after a lower-case word, up to where the story resumes."""
+    starts = 0
+    for j in range(1, min(len(toks), MAX_UNLABELLED_WORDS)):
+        prev, word = toks[j - 1][2], toks[j][2]
+        if _SENTENCE_STOP.search(prev):
+            return None
+        if not prev[-1:].islower() and not prev[-1:].isdigit():
+            continue
+        bare = word.strip("\"“”‘’'«(,")
+        resumes = (
+            _OPEN_QUOTE.match(word) or _ALLCAPS.match(word) or (bare[:1].isupper() and bare.lower() in SENTENCE_OPENERS)
+        )
+        if resumes and j >= MIN_LAST_WORDS:
+            return toks[j - 1][1] if starts >= MIN_ITEMS else None
+        if bare[:1].isupper():
+            starts += 1
+    return None
+
+
 def _resume(toks: list[tuple[int, int, str]], start: int, stops: frozenset[str]) -> int | None:
     """The token where the story resumes after the last headline starting at `start`."""
     for j in range(start + MIN_LAST_WORDS, min(len(toks), start + MAX_HEADLINE_WORDS + 1)):
@@ -162,6 +211,6 @@ def _resume(toks: list[tuple[int, int, str]], start: int, stops: frozenset[str])
         if not bare or not bare[0].isupper():
             if not _OPEN_QUOTE.match(word):
                 continue
-        if _OPEN_QUOTE.match(word) or _ALLCAPS.match(word) or bare.lower().rstrip(",:") in stops:
+        if _OPEN_QUOTE.match(word) or _ALLCAPS.match(word) or bare.lower().rstrip(",:") in SENTENCE_OPENERS:
             return j
     return None

@@ -7,7 +7,7 @@ disabled like any data rule). The logic lives in ``story_end.py`` and ``carousel
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..config import Config
 from ..features import Features
@@ -23,8 +23,13 @@ def carousel_spans(blocks: Sequence[Block], decisions: Sequence[tuple[bool, str,
     return carousel.carousel_spans(blocks, decisions)
 
 
-def find_story_end(blocks: Sequence[Block], feats: Sequence[Features], decisions: Sequence[tuple[bool, str, str, str]],
-                   language: str | None, config: Config) -> StoryEnd | None:
+def find_story_end(
+    blocks: Sequence[Block],
+    feats: Sequence[Features],
+    decisions: Sequence[tuple[bool, str, str, str]],
+    language: str | None,
+    config: Config,
+) -> StoryEnd | None:
     """Where the story ends: the first block of appended unrelated text, or None."""
     return story_end.find_story_end(blocks, feats, decisions, language, config)
 

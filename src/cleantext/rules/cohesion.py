@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import regex
 
@@ -30,7 +30,7 @@ def terms(text: str, stops: frozenset[str]) -> Counter[str]:
     """The content terms of one block: stemmed words, or character pairs of CJK text."""
     out: Counter[str] = Counter()
     for run in _CJK_RUN.findall(text):
-        out.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+        out.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     for w in _WORD.findall(text):
         if _CJK_RUN.match(w):
             continue

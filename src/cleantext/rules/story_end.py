@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import regex
 
@@ -48,6 +48,10 @@ W_CALL = 0.4
 W_HEADLINE = 0.35
 W_ECHO = 0.25
 W_LANGUAGE = 0.6
+#: A header followed by nothing but short headline lines to the end ("Most popular" and
+#: four headlines): a list of links, not the story going on.
+W_LIST = 0.4
+MIN_LIST_LINES = 2
 W_LOCAL = 0.5
 W_GLOBAL = 0.3
 #: Local break: the cosine of the windows just before and after the cut, relative to
@@ -109,8 +113,13 @@ class Evidence:
     marker: bool
 
 
-def find_story_end(blocks: Sequence[Block], feats: Sequence[Features], decisions: Sequence[Decision],
-                   language: str | None, config: Config) -> StoryEnd | None:
+def find_story_end(
+    blocks: Sequence[Block],
+    feats: Sequence[Features],
+    decisions: Sequence[Decision],
+    language: str | None,
+    config: Config,
+) -> StoryEnd | None:
     """The first block after the end of the story, with the evidence, or None.
 
     Pass after pass, the strongest boundary in the text still held is found and the text
@@ -144,19 +153,33 @@ def find_story_end(blocks: Sequence[Block], feats: Sequence[Features], decisions
     start = _walk_back(found.block, blocks, feats, decisions)
     if tail is not None and start > tail:
         return None  # the tail rule alone ends the story earlier; nothing to confirm here
-    return StoryEnd(block=start, offset=blocks[start].start, rule="story-end.topic-shift",
-                    score=round(found.score, 3), evidence=found.reasons)
+    return StoryEnd(
+        block=start,
+        offset=blocks[start].start,
+        rule="story-end.topic-shift",
+        score=round(found.score, 3),
+        evidence=found.reasons,
+    )
 
 
-def _best_cut(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool], end: int,
-              vectors: Sequence[Counter[str]], local: dict[int, float], story_lang: _Lazy,
-              need: float) -> Evidence | None:
+def _best_cut(
+    blocks: Sequence[Block],
+    feats: Sequence[Features],
+    kept: Sequence[bool],
+    end: int,
+    vectors: Sequence[Counter[str]],
+    local: dict[int, float],
+    story_lang: _Lazy,
+    need: float,
+) -> Evidence | None:
     """The strongest candidate cut before `end`. `local` caches the local cosines: they
     are measured once, on the first pass (a window reaching past a later cut only sees
     more of the appended text, which does not change whether there is a break)."""
     counted = [kept[i] and i < end for i in range(len(blocks))]
     coh = cohesion(vectors, counted)
-    lines = [counted[i] and not _marker_line(blocks[i].text) for i in range(len(blocks))]
+    lines = [
+        counted[i] and not _marker_line(blocks[i].text) and not _card_name(i, blocks, feats) for i in range(len(blocks))
+    ]
     cands = [i for i in range(end) if lines[i] and coh.before_terms[i] >= MIN_BEFORE_TERMS]
     cands = [i for i in cands if any(lines[j] for j in range(i))]
     if not cands:
@@ -166,21 +189,34 @@ def _best_cut(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence
     ref = statistics.median(local[i] for i in cands) or 1e-3
     evs = [_evidence(i, blocks, feats, lines, coh, local[i] / ref) for i in cands]
     # Language: only for the few candidates it could lift over the line.
-    order = sorted((e for e in evs if not e.marker and MIN_SCORE_FOR_LANG <= e.score < need <= e.score + W_LANGUAGE),
-                   key=lambda e: -e.score)
+    order = sorted(
+        (e for e in evs if not e.marker and MIN_SCORE_FOR_LANG <= e.score < need <= e.score + W_LANGUAGE),
+        key=lambda e: -e.score,
+    )
     for e in order[:LANG_CANDIDATES]:
         if not story_lang.value:
             break
         after = _lang_of([b.text for b in blocks], [j for j in range(e.candidate, end) if counted[j]][:6])
         if after and after != story_lang.value:
             k = evs.index(e)
-            evs[k] = Evidence(e.block, e.candidate, e.score + W_LANGUAGE,
-                              (*e.reasons, f"language changes {story_lang.value} -> {after} (+{W_LANGUAGE})"), e.marker)
+            evs[k] = Evidence(
+                e.block,
+                e.candidate,
+                e.score + W_LANGUAGE,
+                (*e.reasons, f"language changes {story_lang.value} -> {after} (+{W_LANGUAGE})"),
+                e.marker,
+            )
     return max(evs, key=lambda e: (e.score, -e.candidate))
 
 
-def _evidence(i: int, blocks: Sequence[Block], feats: Sequence[Features], counted: Sequence[bool],
-              coh: Cohesion, local_ratio: float) -> Evidence:
+def _evidence(
+    i: int,
+    blocks: Sequence[Block],
+    feats: Sequence[Features],
+    counted: Sequence[bool],
+    coh: Cohesion,
+    local_ratio: float,
+) -> Evidence:
     reasons: list[str] = []
     score = 0.0
     cut = i
@@ -193,12 +229,17 @@ def _evidence(i: int, blocks: Sequence[Block], feats: Sequence[Features], counte
         marker = True
         cut = min(cut, header)
         reasons.append(f"related header {blocks[header].text.strip()!r} (+{W_HEADER})")
-    card = next((j for j in gap if markers.is_relative_time(blocks[j].text) or markers.is_source_line(blocks[j].text)), None)
+    card = next(
+        (j for j in gap if markers.is_relative_time(blocks[j].text) or markers.is_source_line(blocks[j].text)), None
+    )
     if card is not None and _is_card(card, gap, blocks):
         score += W_CARD
         marker = True
         cut = min(cut, card)
         reasons.append(f"source/time line {blocks[card].text.strip()!r} (+{W_CARD})")
+    if header is not None and _headline_list(i, blocks, feats, counted):
+        score += W_LIST
+        reasons.append(f"only short headline lines follow the header (+{W_LIST})")
     if markers.is_call_to_action(blocks[i].text):
         score += W_CALL
         reasons.append(f"call to action {_short(blocks[i].text)!r} (+{W_CALL})")
@@ -210,8 +251,10 @@ def _evidence(i: int, blocks: Sequence[Block], feats: Sequence[Features], counte
         part_l = _ramp(local_ratio, LOCAL_BREAK, LOCAL_FULL)
         part_g = _ramp(coh.cosine[i], GLOBAL_BREAK, GLOBAL_FULL)
         score += W_LOCAL * part_l + W_GLOBAL * part_g
-        reasons.append(f"cohesion: local {local_ratio:.2f} of the document's usual (+{W_LOCAL * part_l:.2f}), "
-                       f"before/after cosine {coh.cosine[i]:.3f} (+{W_GLOBAL * part_g:.2f})")
+        reasons.append(
+            f"cohesion: local {local_ratio:.2f} of the document's usual (+{W_LOCAL * part_l:.2f}), "
+            f"before/after cosine {coh.cosine[i]:.3f} (+{W_GLOBAL * part_g:.2f})"
+        )
         if headline:
             echo, new = _echo(coh, i)
             if echo >= ECHO_AFTER and new >= ECHO_NEW:
@@ -248,7 +291,7 @@ def _echo(coh: Cohesion, i: int) -> tuple[float, float]:
         return 0.0, 0.0
     after: Counter[str] = Counter()
     size = 0
-    for v in coh.vectors[i + 1:]:
+    for v in coh.vectors[i + 1 :]:
         if size >= WINDOW_TERMS:
             break
         after.update(v)
@@ -265,7 +308,11 @@ def _is_card(j: int, gap: range, blocks: Sequence[Block]) -> bool:
     text = blocks[j].text
     if markers.is_relative_time(text) or markers.SOURCE_HOST.match(text):
         return True
-    others = [k for k in gap if k != j and (markers.is_relative_time(blocks[k].text) or markers.is_source_line(blocks[k].text))]
+    others = [
+        k
+        for k in gap
+        if k != j and (markers.is_relative_time(blocks[k].text) or markers.is_source_line(blocks[k].text))
+    ]
     return bool(others)
 
 
@@ -292,13 +339,34 @@ def _walk_back(start: int, blocks: Sequence[Block], feats: Sequence[Features], d
         k = j - 1
         text = blocks[k].text.strip()
         keep, rule = decisions[k][0], decisions[k][1]
-        chrome = (markers.is_call_to_action(text) or _marker_line(text)
-                  or (not keep and rule != "boilerplate.classifier")
-                  or (not keep and feats[k].words <= MAX_CHROME_WORDS))
+        chrome = (
+            markers.is_call_to_action(text)
+            or _marker_line(text)
+            or (not keep and rule != "boilerplate.classifier")
+            or (not keep and feats[k].words <= MAX_CHROME_WORDS)
+        )
         if not chrome:
             break
         j = k
     return j
+
+
+def _headline_list(i: int, blocks: Sequence[Block], feats: Sequence[Features], counted: Sequence[bool]) -> bool:
+    """Only short lines without sentence punctuation from block i to the end."""
+    rest = [j for j in range(i, len(blocks)) if counted[j]]
+    return len(rest) >= MIN_LIST_LINES and all(
+        feats[j].words <= MAX_HEADLINE_WORDS and not _SENTENCE_END.search(blocks[j].text.strip()) for j in rest
+    )
+
+
+def _card_name(i: int, blocks: Sequence[Block], feats: Sequence[Features]) -> bool:
+    """A short name right before a time stamp ("Straits Times" / "16 minutes ago")."""
+    return (
+        feats[i].words <= 5
+        and i + 1 < len(blocks)
+        and markers.is_relative_time(blocks[i + 1].text)
+        and not _SENTENCE_END.search(blocks[i].text)
+    )
 
 
 def _marker_line(text: str) -> bool:
