@@ -26,6 +26,9 @@ class Document:
     language: str | None = None
     url: str | None = None
     fallback: bool = False  # HTML path: trafilatura found too little, page text used
+    #: The classifier's keep threshold for this document, when not the mode's own (the
+    #: HTML path: trafilatura's text is already the story region, see html.py).
+    keep_threshold: float | None = None
 
 
 _BOMS = (
