@@ -68,7 +68,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
     site = _host(doc.url)
     hits = match_rules(blocks, compiled.data_rules, language, site, config.regex_timeout)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
-    decisions = decide(blocks, feats, hits, alone, context, config)
+    decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold)
     end = None
     if "story-end.topic-shift" in compiled.code_rules:
         end = find_story_end(blocks, feats, decisions, language, config)
@@ -117,9 +117,10 @@ _KEEP: Decision = (True, "", "", "")
 
 
 def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
-           alone: Sequence[float], context: Sequence[float], config: Config) -> list[Decision]:
+           alone: Sequence[float], context: Sequence[float], config: Config,
+           keep_threshold: float | None = None) -> list[Decision]:
     """Per block: kept, or removed by which rule. Rules first, then the classifier."""
-    threshold = config.keep_threshold
+    threshold = config.keep_threshold if keep_threshold is None else keep_threshold
     if is_clean_article(blocks, feats, alone):
         keep = [True] * len(blocks)  # only rules and the story end cut a clean article
     else:
