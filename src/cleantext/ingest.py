@@ -39,31 +39,77 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", regex.I)
+_XML_ENCODING = regex.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-:.]{1,40})["']""", regex.I)
+#: Labels that browsers read as Windows-1252 (the WHATWG encoding standard): pages that
+#: say Latin-1 use the curly quotes and dashes of 0x80-0x9F.
+_WINDOWS_1252_LABELS = frozenset({"iso8859-1", "ascii", "cp1252"})
+#: ... and GB2312 / GBK as GB18030, their superset.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030"}
 #: Share of control characters (other than tab/newline/CR/FF) above which input is binary.
 BINARY_CONTROL_SHARE = 0.05
+#: File signatures of binary formats people pipe in by mistake, named in the error.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", None),  # bzip2: only with NUL/control bytes after it (checked below)
+)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML or XML document declares in its first 4 KB, if Python knows it.
+
+    >>> declared_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?><html/>')
+    'cp1252'
+    >>> declared_encoding(b'<meta charset="shift_jis">')
+    'shift_jis'
+    """
+    head = data[:4096]
+    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _WINDOWS_1252_LABELS else _SUPERSETS.get(name, name)
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes: BOM first, then a declared HTML charset, then UTF-8, then detection.
+    """Decode bytes: BOM first, then the declared charset, then UTF-8, then detection.
 
-    Never drops undecodable bytes silently: input that no encoding reads raises
-    :class:`InputError`.
+    A declared single-byte charset loses to UTF-8 when the bytes hold valid multi-byte
+    UTF-8 (a template that says ``iso-8859-1`` around UTF-8 text is common; the reverse
+    almost never decodes). Never drops undecodable bytes silently: input that no encoding
+    reads raises :class:`InputError`.
+
+    >>> decode("Grüße".encode("cp1252"))
+    'Grüße'
     """
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise InputError("input looks binary (NUL bytes), not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"input starts with a {encoding} byte-order mark but does not decode: {exc}") from None
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii", "replace")
-        try:
-            return data.decode(codecs.lookup(name).name)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration is common; fall through to UTF-8 and detection
+    _check_binary(data)
+    if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError("input looks binary (NUL bytes), not text")
+        return utf16
+    declared = declared_encoding(data)
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        if not (_single_byte(declared) and _is_utf8(data)):
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration is common; fall through to UTF-8 and detection
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -72,8 +118,40 @@ def decode(data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError("cannot tell the encoding of the input bytes")
+        raise InputError("cannot tell the encoding of the input bytes: not UTF-8, no charset declared, "
+                         "and no known encoding reads them; decode them yourself and pass a str")
     return str(best)
+
+
+def _check_binary(data: bytes) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic) and (what or b"\x00" in data[:4096]):
+            raise InputError(f"input is {what or 'compressed data'}, not text")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: NULs on every other byte of mostly-ASCII text."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if len(zeros) >= 8 and zeros.count(0) >= 0.6 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _single_byte(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("cp", "iso8859", "latin", "mac", "koi8", "windows", "tis"))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not data.isascii()
 
 
 def check_text(text: str) -> None:
@@ -107,8 +185,12 @@ def looks_like_html(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    tags = len(_HTML_TAG.findall(sample))
-    return tags >= 3 and tags * 1000 / len(sample) >= HTML_TAGS_PER_KCHAR
+    tags = _HTML_TAG.findall(sample)
+    # Markup closes what it opens and uses more than one tag; prose that quotes "<b>"
+    # in every line of a tutorial does neither.
+    closing = any(t.startswith("</") for t in tags)
+    return (len(tags) >= 3 and closing and len({t.lower() for t in tags}) >= 2
+            and len(tags) * 1000 / len(sample) >= HTML_TAGS_PER_KCHAR)
 
 
 def read(data: str | bytes, config: Config, url: str | None = None) -> Document:
