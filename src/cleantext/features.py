@@ -14,7 +14,7 @@ from .model import Block
 
 # jusText's stoplists are maintained, cover 100 languages and ship with trafilatura's
 # dependency tree; the names below map ISO codes to its file names.
-_JUSTEXT_NAMES = {
+JUSTEXT_NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
     "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
     "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish",
@@ -33,7 +33,12 @@ _CJK_STOP_CHARS = frozenset("的了是在我有和就不人都一也很到说要
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}'’_-]+")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_URLISH = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b[\w-]+\.(?:com|org|net|de|fr|co\.uk|io)\b", regex.I)
+# URLs, e-mail addresses, @handles, #tags and bare domains; written without leading \S+
+# so that the scan does not try a long match at every position of a paragraph.
+_URLISH = regex.compile(r"https?://|www\.|\w@\w|(?<!\w)[@#]\w|\w\.(?:com|org|net|de|fr|co\.uk|io)\b", regex.I)
+_PUNCT = ".,;:!?\"'()[]{}«»“”‘’„-–—…"
+_NON_LETTER = regex.compile(r"\P{L}+")
+_ASCII_NONLETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
 _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
 _SEPARATORS = regex.compile(r"\s[|•·›»/–]\s|\s[|•·›»]$|^[|•·›»]\s")
@@ -47,7 +52,7 @@ def stopwords(language: str | None) -> frozenset[str]:
     """The jusText stoplist of a language (lower case); English when unknown."""
     import justext
 
-    name = _JUSTEXT_NAMES.get(language or "en", "English")
+    name = JUSTEXT_NAMES.get(language or "en", "English")
     try:
         return frozenset(w.lower() for w in justext.get_stoplist(name))
     except (ValueError, OSError):
@@ -88,15 +93,23 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     out = []
     for b, sh in zip(blocks, shapes):
         text = b.text
-        tokens = _TOKEN.findall(text)
-        words = len(tokens)
-        cjk = len(_CJK_CHAR.findall(text))
+        ascii_only = text.isascii()
+        cjk = 0 if ascii_only else len(_CJK_CHAR.findall(text))
+        if cjk:
+            tokens = _TOKEN.findall(text)
+            words = len(tokens)
+        else:
+            tokens = text.split()
+            words = len(tokens)
         if cjk * 2 > words:
             stop_hits = sum(1 for t in tokens if t in _CJK_STOP_CHARS)
+            alpha: list[str] = []
         else:
-            stop_hits = sum(1 for t in tokens if t.lower() in stops)
-        alpha = [t for t in tokens if t[:1].isalpha() and not _CJK_CHAR.match(t)]
-        letters = len(_LETTER.findall(text))
+            stop_hits = sum(1 for t in text.lower().split() if t.strip(_PUNCT) in stops)
+            alpha = [t for t in tokens if t[:1].isalpha()]
+        nonletters = len(_NON_LETTER.sub("", text)) if not ascii_only else sum(map(text.count, _ASCII_NONLETTERS))
+        letters = len(text) - nonletters
+        may_link = "@" in text or "#" in text or "www" in text or "http" in text or "." in text
         out.append(Features(
             words=words,
             chars=len(text),
@@ -104,18 +117,18 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             ends_sentence=bool(_END_PUNCT.search(text)),
             sentences=len(_SENT_PUNCT.findall(text)),
             title_case=(sum(1 for t in alpha if t[0].isupper()) / len(alpha)) if alpha else 0.0,
-            upper=(len(_UPPER.findall(text)) / letters) if letters else 0.0,
-            digits=len(_DIGIT.findall(text)) / max(len(text), 1),
-            urls=len(_URLISH.findall(text)),
+            upper=(len(_UPPER.findall(text)) / letters) if letters > 0 else 0.0,
+            digits=sum(map(text.count, "0123456789")) / max(len(text), 1),
+            urls=len(_URLISH.findall(text)) if may_link else 0,
             separators=len(_SEPARATORS.findall(text)),
             repeats=counts[_norm(text)] - 1,
             position=b.index / n,
             commas=text.count(",") + text.count("，") + text.count("、"),
             ends_colon=text.endswith((":", "：")),
             shape_repeats=shape_counts[sh] - 1 if sh else 0,
-            datelike=bool(_DATELIKE.search(text)) and words <= DATELIKE_MAX_WORDS,
+            datelike=words <= DATELIKE_MAX_WORDS and bool(_DATELIKE.search(text)),
             bullet=bool(_BULLET.match(text)),
-            paren_number=bool(_PAREN_NUMBER.search(text)),
+            paren_number=text.endswith(")") and bool(_PAREN_NUMBER.search(text)),
         ))
     return tuple(out)
 

@@ -30,11 +30,66 @@ def _factory():  # type: ignore[no-untyped-def]
 def detect(sample: str) -> str | None:
     """The ISO 639-1 code of `sample`, or None when it is too short to tell.
 
+    A vote of the jusText stoplists answers first when it is clear (most article text:
+    it costs a dictionary lookup per word); langdetect, seeded, decides the rest (close
+    languages such as Spanish and Galician, scripts without stoplists).
+
     >>> detect("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten begrenzt.")
     'de'
     """
-    if len(_LETTERS.findall(sample[:SAMPLE_CHARS])) < MIN_LETTERS:
+    sample = sample[:SAMPLE_CHARS]
+    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
         return None
+    voted = stopword_vote(sample)
+    if voted is not None:
+        return voted
+    return _langdetect(sample)
+
+
+#: The stoplist vote answers when the winner has at least this many stopword hits ...
+VOTE_MIN_HITS = 8
+#: ... and at least this many times the hits of the runner-up. On the aeb and traf dev
+#: pages the vote answered for 558 of 602 documents and agreed with langdetect on 555.
+VOTE_MIN_RATIO = 1.5
+_WORDS = regex.compile(r"[\p{L}\p{M}'’]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose jusText stoplist has it (read-only, built once)."""
+    from .features import JUSTEXT_NAMES, stopwords
+
+    # jusText's lists come from Wikipedia and many hold English words ("the", "and" are
+    # on the Finnish and Telugu lists): a word on the English list votes for English only.
+    english = stopwords("en")
+    index: dict[str, list[str]] = {}
+    for code in sorted(JUSTEXT_NAMES):
+        for word in stopwords(code):
+            if code == "en" or word not in english:
+                index.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in index.items()}
+
+
+def stopword_vote(sample: str) -> str | None:
+    """The language whose stoplist covers `sample` best, when the vote is clear."""
+    if is_cjk(sample):
+        return None
+    index = _stopword_index()
+    hits: dict[str, int] = {}
+    for word in _WORDS.findall(sample.lower()):
+        for code in index.get(word, ()):
+            hits[code] = hits.get(code, 0) + 1
+    if not hits:
+        return None
+    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, best_hits = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if best_hits >= VOTE_MIN_HITS and best_hits >= VOTE_MIN_RATIO * second:
+        return best
+    return None
+
+
+def _langdetect(sample: str) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()

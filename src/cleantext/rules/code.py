@@ -29,9 +29,10 @@ def find_story_end(
     decisions: Sequence[tuple[bool, str, str, str]],
     language: str | None,
     config: Config,
+    strictness: float = 1.0,
 ) -> StoryEnd | None:
     """Where the story ends: the first block of appended unrelated text, or None."""
-    return story_end.find_story_end(blocks, feats, decisions, language, config)
+    return story_end.find_story_end(blocks, feats, decisions, language, config, strictness)
 
 
 def _story_end_fires(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -44,6 +45,11 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
         return RuleHits()
     lowered = [b.text.lower() for b in blocks]
     doc_lower = "\n".join(lowered)
+    starts = []
+    pos = 0
+    for low in lowered:
+        starts.append(pos)
+        pos += len(low) + 1
     # Document-level prefilter: a rule none of whose keywords occur anywhere is skipped.
     active = [r for r in active if r.prefilter(doc_lower)]
     spans: list[Hit] = []
@@ -53,9 +59,8 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     timed_out: list[str] = []
     for rule in active:
         try:
-            for i, block in enumerate(blocks):
-                if not rule.prefilter(lowered[i]):
-                    continue
+            for i in candidate_blocks(rule, doc_lower, starts):
+                block = blocks[i]
                 found = rule.spans(block.text, timeout=timeout)
                 if not found:
                     continue
@@ -86,6 +91,23 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
         head=head,
         timed_out=tuple(timed_out),
     )
+
+
+def candidate_blocks(rule: Rule, doc_lower: str, starts: Sequence[int]) -> list[int]:
+    """Indices of the blocks holding one of the rule's keywords, in order.
+
+    Each keyword is found with str.find over the whole document (C speed) instead of
+    testing every block against every rule; a rule without keywords gets every block.
+    """
+    if not rule.keywords:
+        return list(range(len(starts)))
+    found: set[int] = set()
+    for kw in rule.keywords:
+        pos = doc_lower.find(kw)
+        while pos != -1:
+            found.add(bisect_right(starts, pos) - 1)
+            pos = doc_lower.find(kw, pos + 1)
+    return sorted(found)
 
 
 def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -119,8 +119,12 @@ def find_story_end(
     decisions: Sequence[Decision],
     language: str | None,
     config: Config,
+    strictness: float = 1.0,
 ) -> StoryEnd | None:
     """The first block after the end of the story, with the evidence, or None.
+
+    `strictness` multiplies the score a cut needs (the engine raises it for page dumps,
+    where related boxes sit inside the story and appended articles are rare).
 
     Pass after pass, the strongest boundary in the text still held is found and the text
     from there on set aside, so the next pass judges an earlier candidate against the
@@ -136,7 +140,7 @@ def find_story_end(
     if sum(kept) < 2:
         return None
     texts = [b.text for b in blocks]
-    need = CUT_SCORE * config.story_end_threshold
+    need = CUT_SCORE * config.story_end_threshold * strictness
     lead = [i for i in range(len(blocks)) if kept[i]][:12]
     story_lang = _Lazy(lambda: _lang_of(texts, lead))
     end = len(blocks)
