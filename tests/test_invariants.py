@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import cleantext
@@ -31,12 +31,7 @@ LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 
 #: Cases where an invariant fails because of a library bug, by (invariant, case) with the
 #: reason. They are xfail(strict=True): fixing the bug turns them into failures to remove.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("idempotent", "seed-002-appended-articles"): "second pass drops the last story paragraph "
-    "('The Kazakhstani embassy ... REUTERS') as boilerplate.classifier once the tail it led into is gone",
-    ("idempotent", "de-newsletter-abonnieren"): "second pass drops the last story paragraph "
-    "('Mehr zum Thema: Deutschlandticket ...') once the newsletter box after it is gone",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def case_input(case: Path) -> bytes:
@@ -143,8 +138,13 @@ WORD = st.one_of(
 )
 SPACE = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0"])
 LINE = st.lists(st.tuples(WORD, SPACE), min_size=0, max_size=40).map(lambda ws: "".join(w + s for w, s in ws))
-BREAK = st.sampled_from(["\n", "\n", "\n\n", "\r\n", "\u2028"])
+# U+2028 and the other rare separators are left to the explicit cases below (one is a
+# known failure): here they would make every derandomized run fail on the same bug.
+BREAK = st.sampled_from(["\n", "\n", "\n\n", "\r\n"])
 DOCUMENT = st.lists(st.tuples(LINE, BREAK), min_size=1, max_size=25).map(lambda ls: "".join(a + b for a, b in ls))
+ANY_BREAK = st.sampled_from(["\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\x0c", "\x85"])
+ANY_DOCUMENT = st.lists(st.tuples(LINE, ANY_BREAK), min_size=1, max_size=25).map(
+    lambda ls: "".join(a + b for a, b in ls))
 # Derandomized so a run is repeatable (and a strict xfail stays stable); no shrinking, which
 # costs a minute on a failure: the failing example is printed as generated.
 RANDOM = settings(max_examples=40, deadline=None, derandomize=True, database=None,
@@ -152,7 +152,7 @@ RANDOM = settings(max_examples=40, deadline=None, derandomize=True, database=Non
 
 
 @RANDOM
-@given(DOCUMENT)
+@given(ANY_DOCUMENT)
 def test_random_text_output_comes_from_the_input(text: str) -> None:
     result = cleantext.clean_document(text)
     assert unmatched_paragraph(result.source, result.text) is None
@@ -161,7 +161,27 @@ def test_random_text_output_comes_from_the_input(text: str) -> None:
 
 @RANDOM
 @given(DOCUMENT)
-@example("the \nthe the the the the the the \n")  # once kept the second line, then dropped it
 def test_random_text_clean_is_idempotent(text: str) -> None:
+    once = cleantext.clean(text)
+    assert cleantext.clean(once) == once
+
+
+# Inputs that hypothesis found breaking idempotence, kept as plain cases so each can be a
+# strict xfail of its own while the generated examples keep running.
+IDEMPOTENCE_FOUND = [
+    pytest.param("the \nthe the the the the the the \n", id="the-lines"),
+    pytest.param(
+        "r\nu\u2028k",
+        id="line-separator",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "U+2028 is no block break to the segmenter but a line break to render.normalize: pass 1 "
+            "sees 2 blocks and keeps them (p=0.09) giving 'r\\n\\nu\\n\\nk'; pass 2 sees 3 blocks and "
+            "drops all as boilerplate.classifier")),
+    ),
+]
+
+
+@pytest.mark.parametrize("text", IDEMPOTENCE_FOUND)
+def test_found_texts_clean_is_idempotent(text: str) -> None:
     once = cleantext.clean(text)
     assert cleantext.clean(once) == once
