@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = Path(os.environ.get("CLEANTEXT_BENCH", ROOT.parent / "shared" / "bench"))
 MB = 1_000_000
 SIZES = (1_000, 10_000, 100_000, 1 * MB, 5 * MB, 20 * MB)
-#: Stop growing a document once one size takes this long: the next would take far longer.
-SLOW_SECONDS = 60.0
+#: Skip the next size when even linear growth from this one would take longer than this
+#: (a superlinear cleaner would take far longer still).
+SLOW_SECONDS = 120.0
 
 
 def load_pages(bench: Path, split: str) -> list[dict]:
@@ -113,9 +114,11 @@ def scaling(base: str, max_size: int) -> str | None:
     print(f"\n## Scaling: cost as one document grows (text path, {cleantext.__version__})\n")
     print("| size | line-broken s | line-broken s/MB | glued s | glued s/MB |")
     print("| --- | --- | --- | --- | --- |")
-    stop = False
+    stop = stop_next = False
     largest = None
-    for size in (s for s in SIZES if s <= max_size):
+    sizes = [s for s in SIZES if s <= max_size]
+    for k, size in enumerate(sizes):
+        next_size = sizes[k + 1] if k + 1 < len(sizes) else size
         cells = []
         for glued in (False, True):
             doc = synthetic(base, size, glued)
@@ -125,9 +128,12 @@ def scaling(base: str, max_size: int) -> str | None:
             seconds = timed(cleaner.clean, [doc], min_seconds=0.5 if size < MB else 0.0)
             cells += [f"{seconds:.3f}", f"{seconds / (len(doc.encode('utf-8')) / MB):.2f}"]
             print(f"  {size / MB:g} MB glued={glued}: {seconds:.2f}s", file=sys.stderr, flush=True)
-            stop = stop or seconds > SLOW_SECONDS
-        if not stop:
+            stop_next = stop_next or seconds * next_size / size > SLOW_SECONDS
+        if "skipped" not in cells:
             largest = size
+        if stop_next and not stop:
+            stop = True
+            print(f"  the next size would take over {SLOW_SECONDS:.0f}s: stopping here", file=sys.stderr)
         label = f"{size // 1000} KB" if size < MB else f"{size // MB} MB"
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
     return synthetic(base, largest, False) if largest else None
