@@ -47,7 +47,8 @@ def test_text_story_mentioning_tags_stays_text() -> None:
 
 
 def test_config_forces_the_format() -> None:
-    page = "<html><body><article><p>" + "The council met on Monday night to decide. " * 8 + "</p></article></body></html>"
+    story = "The council met on Monday night to decide. " * 8
+    page = "<html><body><article><p>" + story + "</p></article></body></html>"
     assert read(page, Config(input_format="text")).input_format == "text"
     assert read(page, Config()).input_format == "html"
     assert read("Plain words only, nothing else.", Config(input_format="html")).input_format == "html"
@@ -79,7 +80,8 @@ def test_decode(data: bytes, expected: str) -> None:
 def test_declared_charset_is_used() -> None:
     page = f'<html><head><meta charset="shift_jis"></head><body><p>{STORY_JA[:20]}</p></body></html>'
     assert decode(page.encode("shift_jis")) == page
-    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>{STORY_ZH[:12]}</p></body></html>'
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+            f"<body><p>{STORY_ZH[:12]}</p></body></html>")
     assert decode(page.encode("gb18030")) == page
     xml = f'<?xml version="1.0" encoding="ISO-8859-1"?>\n<html><body><p>{STORY_DE}</p></body></html>'
     assert decode(xml.encode("cp1252")) == xml

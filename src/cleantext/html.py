@@ -7,7 +7,8 @@ in that script's docstring.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import regex
 
@@ -22,9 +23,17 @@ EXTRACT_SETTINGS: Mapping[str, Any] = {
     "favor_recall": False,
 }
 
-#: trafilatura "found too little" when its text holds fewer words than this (and the page
-#: text more): the page text then goes through the text path instead.
-FALLBACK_MIN_WORDS = 10
+#: trafilatura "found too little" when its text holds fewer non-space characters than
+#: this (and the page text more): the page text then goes through the text path instead.
+#: Characters, not words: Chinese and Japanese pages have no spaces (two traf dev pages
+#: fell back on a word count although trafilatura had their whole story).
+FALLBACK_MIN_CHARS = 60
+#: ... or fewer than FALLBACK_SHORT_CHARS and less than FALLBACK_MAX_SHARE of the page's
+#: characters: a menu and a footer line where the story was missed. On the dev pages this
+#: catches one page (86 of 4,573 characters: a site slogan twice); the short stories that
+#: trafilatura gets right (100-400 characters) all hold more than an eighth of their page.
+FALLBACK_SHORT_CHARS = 200
+FALLBACK_MAX_SHARE = 0.125
 #: The block classifier's keep threshold on trafilatura's text: 0 means it never cuts.
 #: Fitted on page dumps, it cut story paragraphs from the already-clean extracted text:
 #: on the dev pages (rules on, story end off) thresholds 0 / 0.1 / 0.3 / 0.5 gave
@@ -114,8 +123,10 @@ def _paragraphs(text: str) -> str:
 
 def too_little(extracted: str, page: str) -> bool:
     """Whether trafilatura's text is too short to stand for the page."""
-    words = len(extracted.split())
-    return words < FALLBACK_MIN_WORDS and len(page.split()) > words
+    chars, page_chars = len(_WS.sub("", extracted)), len(_WS.sub("", page))
+    if chars < FALLBACK_MIN_CHARS:
+        return page_chars > chars
+    return chars < FALLBACK_SHORT_CHARS and chars < FALLBACK_MAX_SHARE * page_chars
 
 
 def page_text(tree: Any) -> str:

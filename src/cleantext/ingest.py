@@ -88,8 +88,8 @@ def decode(data: bytes) -> str:
     almost never decodes). Never drops undecodable bytes silently: input that no encoding
     reads raises :class:`InputError`.
 
-    >>> decode("Grüße".encode("cp1252"))
-    'Grüße'
+    >>> decode("Grüße aus Köln, sagte der Bürgermeister.".encode("cp1252"))
+    'Grüße aus Köln, sagte der Bürgermeister.'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -164,8 +164,15 @@ def check_text(text: str) -> None:
         raise InputError("input is mostly control characters: binary data, not text")
 
 
-_HTML_START = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", regex.I | regex.S)
-_HTML_TAG = regex.compile(r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|style|meta|link|h[1-6]|section|article|nav|header|footer)\b[^>]*>", regex.I)
+_HTML_START = regex.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    regex.I | regex.S,
+)
+_HTML_TAG = regex.compile(
+    r"</?(?:p|div|span|a|br|li|ul|table|td|tr|script|style|meta|link|h[1-6]|section|article|nav|header|footer)"
+    r"\b[^>]*>",
+    regex.I,
+)
 #: Text is HTML when it opens like an HTML document, or when tags are this dense (per
 #: 1,000 characters): a story that mentions "<p>" once stays text.
 HTML_TAGS_PER_KCHAR = 5.0

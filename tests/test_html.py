@@ -1,0 +1,156 @@
+"""The HTML path: trafilatura's text, page metadata, fallback, offsets (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleantext
+from cleantext import Config
+from cleantext.html import extract, page_language, page_text, too_little
+from cleantext.render import apply_removals
+
+PARAS = [
+    "The ferry between Westport harbour and Gull Island will carry passengers again from Monday, "
+    "six months after a cracked hull took the only vessel on the route out of service.",
+    "The council's transport committee approved the return on Wednesday evening, after inspectors "
+    "signed off on the repairs carried out at the Brennan yard over the winter.",
+    "Islanders have relied on a smaller charter boat since September, which could take only twelve "
+    "passengers and no vehicles. Shopkeepers said deliveries had doubled in price.",
+]
+
+PAGE = f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Harbour ferry to resume service | Westport Courier</title>
+<meta property="og:site_name" content="Westport Courier">
+<meta property="article:published_time" content="2024-03-14T08:30:00Z">
+<script>var tracking = "do not keep me";</script>
+</head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<p>{PARAS[0]}</p>
+<p><strong>Sign up to our free morning newsletter and get the day's top local stories delivered to your
+inbox.</strong></p>
+<p>{PARAS[1]}</p>
+<p>{PARAS[2]}</p>
+</article>
+<footer><a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a></footer>
+</body>
+</html>"""
+
+
+def test_html_str_and_bytes_give_the_story() -> None:
+    for data in (PAGE, PAGE.encode("utf-8")):
+        result = cleantext.clean_document(data)
+        assert result.input_format == "html"
+        assert result.text.split("\n\n") == PARAS
+        assert "tracking" not in result.text
+
+
+def test_metadata_is_filled_from_the_page() -> None:
+    result = cleantext.clean_document(PAGE)
+    assert result.title == "Harbour ferry to resume service"  # site name cut off
+    assert result.date == "2024-03-14"
+    assert result.language == "en"
+
+
+def test_removals_index_the_extracted_text_and_replay() -> None:
+    result = cleantext.clean_document(PAGE)
+    assert result.offsets == "extracted"
+    assert "<p>" not in result.source and PARAS[0] in result.source
+    assert any(r.category == "newsletter" for r in result.removals)
+    for r in result.removals:
+        assert result.source[r.start:r.end] == r.text
+    assert apply_removals(result.source, result.removals) == result.text
+
+
+def test_paragraph_breaks_are_kept() -> None:
+    doc = extract(PAGE)
+    assert not doc.fallback
+    assert all(p in doc.text.split("\n") for p in PARAS)
+
+
+def test_classifier_does_not_cut_trafilatura_text_but_does_cut_a_fallback() -> None:
+    assert extract(PAGE).keep_threshold == 0.0
+    fallback = extract("<html><body><aside><p>" + PARAS[0] + "</p></aside><footer>x</footer></body></html>")
+    assert fallback.keep_threshold is None
+
+
+def test_text_config_reads_html_as_text() -> None:
+    result = cleantext.clean_document(PAGE, Config(input_format="text"))
+    assert result.input_format == "text"
+    assert result.offsets == "input"
+
+
+@pytest.mark.parametrize("page", [
+    "<html></html>",
+    "<html><head><title>Only a title</title></head></html>",
+    "<html><head><script>var a = 1;</script><style>p {}</style></head><body><script>b()</script></body></html>",
+    "<!DOCTYPE html><html><body></body></html>",
+    "<html><body><!-- nothing but a comment --></body></html>",
+])
+def test_pages_without_story_give_a_defined_result(page: str) -> None:
+    result = cleantext.clean_document(page)
+    assert result.input_format == "html"
+    assert "var a" not in result.text and "b()" not in result.text
+    assert result.text in ("", "Only a title")
+
+
+def test_only_scripts_gives_empty_text() -> None:
+    page = "<html><head><script>var a = 1;</script></head><body><script>document.write('hi')</script></body></html>"
+    assert cleantext.clean(page) == ""
+
+
+def test_deeply_nested_html_does_not_raise() -> None:
+    story = "A story deep inside many boxes, told at length. " * 20
+    page = "<html><body>" + "<div>" * 5000 + story + "</div>" * 5000 + "</body></html>"
+    result = cleantext.clean_document(page)
+    assert isinstance(result.text, str)
+
+
+def test_xml_declaration_in_a_str_is_accepted() -> None:
+    page = '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + PAGE.split("\n", 1)[1]
+    assert cleantext.clean(page).split("\n\n") == PARAS
+
+
+def test_fallback_when_trafilatura_finds_too_little() -> None:
+    page = ("<html><head><title>Diary</title></head><body><div><a href='/'>Home</a> <a href='/a'>About</a></div>"
+            "<aside class='post'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</aside></body></html>")
+    result = cleantext.clean_document(page)
+    assert "html-fallback" in result.flags
+    assert PARAS[0] in result.text and PARAS[2] in result.text
+
+
+def test_too_little() -> None:
+    assert too_little("", "some page text")
+    assert not too_little("", "")
+    assert too_little("Home About Contact Powered by WordPress", "x" * 2000)
+    assert not too_little(PARAS[0], PARAS[0] + " menu")
+    # no spaces in Chinese: characters count, not words
+    story_ja = "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、体罰を禁止することになりました。"
+    assert not too_little(story_ja * 2, "ニュース" * 30)
+
+
+def test_page_text_one_block_per_line() -> None:
+    from cleantext.html import _load
+
+    tree = _load("<html><head><title>T</title><style>.x{}</style></head><body><div>Hello <b>world</b>"
+                 "<p>Para two</p>tail</div><script>no()</script>after<ul><li>one</li><li>two</li></ul></body></html>")
+    assert page_text(tree) == "T\nHello world\nPara two\ntail\nafter\none\ntwo"
+
+
+@pytest.mark.parametrize("head, expected", [
+    ('<html lang="de-DE">', "de"),
+    ('<html xml:lang="fr">', "fr"),
+    ('<html><head><meta http-equiv="content-language" content="pl"></head>', "pl"),
+    ('<html><head><meta property="og:locale" content="es_ES"></head>', "es"),
+    ("<html>", None),
+    ('<html lang="x-klingon">', None),
+])
+def test_page_language(head: str, expected: str | None) -> None:
+    from cleantext.html import _load
+
+    tree = _load(head + "<body><p>Some text here for the parser.</p></body></html>")
+    assert page_language(tree) == expected
