@@ -108,9 +108,15 @@ def synthetic(base: str, size: int, glued: bool) -> str:
     return text[:cut] if cut > size // 2 else text
 
 
+def warm_up(cleaner: Cleaner, base: str) -> None:
+    """Load what loads lazily (langdetect's profiles take a second or two, on demand)."""
+    for glued in (False, True):
+        cleaner.clean(synthetic(base, 20_000, glued))
+
+
 def scaling(base: str, max_size: int) -> str | None:
     cleaner = Cleaner()
-    cleaner.clean(base[:5000])
+    warm_up(cleaner, base)
     print(f"\n## Scaling: cost as one document grows (text path, {cleantext.__version__})\n")
     print("| size | line-broken s | line-broken s/MB | glued s | glued s/MB |")
     print("| --- | --- | --- | --- | --- |")
@@ -142,7 +148,7 @@ def scaling(base: str, max_size: int) -> str | None:
 def peak_memory(doc: str) -> None:
     size = len(doc.encode("utf-8"))
     cleaner = Cleaner()
-    cleaner.clean(doc[:5000])
+    warm_up(cleaner, doc)
     print(f"\n## Peak memory (tracemalloc) cleaning one {size / MB:.1f} MB line-broken document\n")
     tracemalloc.start()
     try:
