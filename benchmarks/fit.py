@@ -144,25 +144,36 @@ def stack(rows: list[dict], key: str) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return np.array(X), np.array(y), np.array(w)
 
 
-def fit(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+#: Context stages stacked on stage one (each re-reads neighbours through the last verdicts).
+STAGES = 2
+
+
+def fit(rows: list[dict]) -> tuple[np.ndarray, list[np.ndarray]]:
     X, y, w = stack(rows, "X1")
     alone = fit_logistic(X, y, w)
     for d in rows:
-        logits = list(d["X1"] @ alone)
-        d["X2"] = np.array(context_vectors(logits, d["feats"]))
-    X2, y2, w2 = stack(rows, "X2")
-    context = fit_logistic(X2, y2, w2)
+        d["z"] = d["X1"] @ alone
+    context = []
+    for _ in range(STAGES):
+        for d in rows:
+            d["X2"] = np.array(context_vectors(list(d["z"]), d["feats"]))
+        X2, y2, w2 = stack(rows, "X2")
+        weights = fit_logistic(X2, y2, w2)
+        context.append(weights)
+        for d in rows:
+            d["z"] = d["X2"] @ weights
     return alone, context
 
 
-def accuracy(rows: list[dict], alone: np.ndarray, context: np.ndarray) -> dict[str, float]:
+def accuracy(rows: list[dict], alone: np.ndarray, context: list[np.ndarray]) -> dict[str, float]:
     res = {}
     for kind in ("aeb", "traf", "glued", "gold"):
         hit = tot = 0.0
         for d in (r for r in rows if r["set"] == kind):
-            logits = list(d["X1"] @ alone)
-            X2 = np.array(context_vectors(logits, d["feats"]))
-            p = 1 / (1 + np.exp(-(X2 @ context)))
+            z = d["X1"] @ alone
+            for weights in context:
+                z = np.array(context_vectors(list(z), d["feats"])) @ weights
+            p = 1 / (1 + np.exp(-z))
             for pi, yi, wi in zip(p, d["y"], d["w"]):
                 if yi is not None:
                     hit += wi * ((pi >= 0.5) == (yi == 1.0))
@@ -198,7 +209,7 @@ def main() -> None:
         out.write_text(json.dumps({
             "note": "fitted by benchmarks/fit.py on the dev half of aeb, traf and glued; re-run to refit",
             "alone": [round(float(v), 5) for v in alone],
-            "context": [round(float(v), 5) for v in context],
+            "context": [[round(float(v), 5) for v in stage] for stage in context],
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {out}")
 

@@ -24,14 +24,18 @@ WINDOWS = (1, 2, 4, 8)
 @dataclass(frozen=True)
 class Model:
     alone: tuple[float, ...]
-    context: tuple[float, ...]
+    #: One weight vector per context stage: stage k reads the logits of stage k-1.
+    context: tuple[tuple[float, ...], ...]
 
 
 @functools.lru_cache(maxsize=1)
 def shipped_model() -> Model:
     """The fitted weights shipped with the package (read-only data, loaded once)."""
     raw = json.loads(resources.files("cleantext").joinpath("data", "classifier.json").read_text("utf-8"))
-    return Model(alone=tuple(raw["alone"]), context=tuple(raw["context"]))
+    stages = raw["context"]
+    if stages and not isinstance(stages[0], list):
+        stages = [stages]
+    return Model(alone=tuple(raw["alone"]), context=tuple(tuple(w) for w in stages))
 
 
 def alone_vector(f: Features, kind: str) -> list[float]:
@@ -117,6 +121,15 @@ def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> list[
     chrome_prefix = [0]
     for z in logits:
         chrome_prefix.append(chrome_prefix[-1] + (1 if z < 0 else 0))
+    # Topic overlap: the main island's vocabulary (a headline, a subheading or a list
+    # item of the story shares its words; a menu item or a teaser for another story
+    # does not), and the first line's (the page title).
+    vocab: dict[str, int] = {}
+    for i in main_blocks:
+        if logits[i] > 0:
+            for t in feats[i].terms:
+                vocab[t] = vocab.get(t, 0) + 1
+    title_terms = feats[0].terms if feats else frozenset()
     out = []
     for i, z in enumerate(logits):
         row = [1.0, z]
@@ -147,6 +160,15 @@ def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> list[
         else:
             between = 0
         row.append(math.log1p(between))
+        terms = feats[i].terms
+        if terms:
+            own = island_of[i] == main and z > 0
+            shared = sum(1 for t in terms if vocab.get(t, 0) > (1 if own else 0))
+            row.append(shared / len(terms))
+            row.append(sum(1 for t in terms if t in title_terms) / len(terms) if i else 0.0)
+            row.append(sum(1 for t in title_terms if t in terms) / len(title_terms) if i and title_terms else 0.0)
+        else:
+            row += [0.0, 0.0, 0.0]
         out.append(row)
     return out
 
@@ -214,9 +236,14 @@ def short_runs(feats: Sequence[Features]) -> list[int]:
 
 
 def score_blocks(feats: Sequence[Features], kinds: Sequence[str], model: Model) -> tuple[list[float], list[float]]:
-    """Stage-one and stage-two story probabilities of each block."""
+    """Stage-one and final-stage story probabilities of each block.
+
+    Each context stage re-reads the neighbourhood through the previous stage's verdicts
+    (stacking): a menu line next to a paragraph the first stage doubted is judged again
+    once that paragraph is known to be story.
+    """
     logits = [_dot(model.alone, alone_vector(f, k)) for f, k in zip(feats, kinds)]
-    ctx = context_vectors(logits, feats)
     alone = [sigmoid(z) for z in logits]
-    context = [sigmoid(_dot(model.context, row)) for row in ctx]
-    return alone, context
+    for weights in model.context:
+        logits = [_dot(weights, row) for row in context_vectors(logits, feats)]
+    return alone, [sigmoid(z) for z in logits]

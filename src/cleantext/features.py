@@ -81,6 +81,7 @@ class Features:
     datelike: bool  # mostly a date or time ("November 19, 2019 at 6:34 am")
     bullet: bool  # starts like a list item ("- ", "• ", "1. ")
     paren_number: bool  # ends in a count such as "(185)": comment counts, link lists
+    terms: frozenset[str] = frozenset()  # content words (lower case, no stopwords)
 
 
 def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
@@ -104,9 +105,12 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
         if cjk * 2 > words:
             stop_hits = sum(1 for t in tokens if t in _CJK_STOP_CHARS)
             alpha: list[str] = []
+            terms = frozenset(t for t in tokens if t not in _CJK_STOP_CHARS and _CJK_CHAR.match(t))
         else:
-            stop_hits = sum(1 for t in text.lower().split() if t.strip(_PUNCT) in stops)
+            lowered = [t.strip(_PUNCT) for t in text.lower().split()]
+            stop_hits = sum(1 for t in lowered if t in stops)
             alpha = [t for t in tokens if t[:1].isalpha()]
+            terms = frozenset(t for t in lowered if len(t) >= MIN_TERM_CHARS and t not in stops and t[0].isalpha())
         nonletters = len(_NON_LETTER.sub("", text)) if not ascii_only else sum(map(text.count, _ASCII_NONLETTERS))
         letters = len(text) - nonletters
         may_link = "@" in text or "#" in text or "www" in text or "http" in text or "." in text
@@ -129,10 +133,13 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             datelike=words <= DATELIKE_MAX_WORDS and bool(_DATELIKE.search(text)),
             bullet=bool(_BULLET.match(text)),
             paren_number=text.endswith(")") and bool(_PAREN_NUMBER.search(text)),
+            terms=terms,
         ))
     return tuple(out)
 
 
+#: Content words shorter than this are ignored for topic overlap (abbreviations, numbers).
+MIN_TERM_CHARS = 3
 #: Blocks longer than this get no shape: prose never repeats a shape, and it is costly.
 SHAPE_MAX_CHARS = 120
 #: A date line holds few words besides the date itself.
