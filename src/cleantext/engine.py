@@ -17,6 +17,7 @@ from .ingest import Document, read
 from .metadata import date_header, title_of
 from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
+from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.match import RuleHits, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
@@ -42,7 +43,7 @@ class Compiled:
 
 
 def compile_config(config: Config) -> Compiled:
-    registry = build_registry(config.rule_files, config.disabled_rules, CODE_RULES)
+    registry = build_registry(config.rule_files, config.disabled_rules, (*BUILTIN_RULES, *CODE_RULES))
     return Compiled(
         config=config,
         data_rules=tuple(r for r in registry.values() if isinstance(r, Rule)),
@@ -61,7 +62,8 @@ def run(doc: Document, compiled: Compiled) -> Result:
     """The whole pipeline on one document, as stage calls."""
     config = compiled.config
     text = doc.text
-    header = date_header(text) if doc.input_format == "text" else None
+    rules_on = compiled.code_rules
+    header = date_header(text) if doc.input_format == "text" and "metadata.date-header" in rules_on else None
     blocks = segment_blocks(text, header.end if header else 0)
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
     feats = block_features(blocks, language)
@@ -69,6 +71,8 @@ def run(doc: Document, compiled: Compiled) -> Result:
     hits = match_rules(blocks, compiled.data_rules, language, site, config.regex_timeout)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     clean = is_clean_article(blocks, feats, alone)
+    # With the classifier disabled every block counts as kept until a rule says otherwise.
+    clean = clean or "boilerplate.classifier" not in rules_on
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean)
     end = None
     if "story-end.topic-shift" in compiled.code_rules:

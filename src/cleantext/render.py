@@ -9,6 +9,8 @@ import regex
 from .model import Removal, Result
 
 _WS = regex.compile(r"[^\S\n]+")
+# A line of nothing but zero-width or format characters is empty (segment skips it too).
+_INVISIBLE = regex.compile(r"^[\s\p{Cf}]*$")
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -16,14 +18,14 @@ def normalize(text: str) -> str:
     """The documented whitespace normalisation of output text.
 
     Every line is stripped and its runs of spaces and tabs become one space; empty lines
-    are dropped; the remaining lines are joined by one blank line (one paragraph each).
+    (and lines of only zero-width characters) are dropped; the remaining lines are joined by one blank line (one paragraph each).
 
     >>> normalize("  A  story\\n\\n\\n line two \\n")
     'A story\\n\\nline two'
     """
     text = _NEWLINES.sub("\n", text)
     paragraphs = (_WS.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(p for p in paragraphs if p and not _INVISIBLE.match(p))
 
 
 def apply_removals(source: str, removals: Iterable[Removal]) -> str:

@@ -14,7 +14,11 @@ from .model import Block
 #: appended articles), where a menu and a story share the line.
 LONG_LINE_CHARS = 1200
 
-_LINE = regex.compile(r"[^\r\n]+")
+# The same line breaks as render.normalize: a U+2028 that ends a line here must end one
+# there too, or cleaning twice would see different blocks (found by the invariants test).
+_LINE = regex.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]+")
+# Zero-width and format characters alone do not make a line (seen in the aeb pages).
+_INVISIBLE = regex.compile(r"^[\s\p{Cf}]*$")
 # A sentence ends at . ! ? … (plus closing quotes/brackets) before whitespace and a
 # capital, digit, opening quote or bracket; CJK full stops end a sentence by themselves.
 _SENTENCE_END = regex.compile(
@@ -36,6 +40,8 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
     for m in _LINE.finditer(text):
         start, end = m.start(), m.end()
         chunk = m.group()
+        if _INVISIBLE.match(chunk):
+            continue
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if start + lead < end - trail:

@@ -217,6 +217,9 @@ def parse_rules(source: str, path: str) -> list[Rule]:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
+        if line is None:  # Python 3.11's tomllib keeps the position only in the message
+            m = regex.search(r"line (\d+)", str(exc))
+            line = int(m.group(1)) if m else (source.count("\n") + 1 if "end of document" in str(exc) else None)
         raise RuleFileError(path, f"not valid TOML: {exc}", line=line) from None
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):

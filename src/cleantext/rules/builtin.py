@@ -1,0 +1,57 @@
+"""Rules the engine applies itself, registered so they can be disabled and explained.
+
+``metadata.date-header`` cuts the export header of seeds 000/001; ``boilerplate.classifier``
+is the block classifier's verdict. Their ``fires`` run the whole pipeline on an example
+(the classifier needs a whole document to judge a block), importing the engine lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..metadata import date_header
+from .registry import CodeRule
+
+_MENU = "Home\nNews\nSport\nBusiness\nOpinion\nCulture\nWeather\nContact us\n"
+_STORY = (
+    "The council approved a new ferry timetable on Monday, adding four crossings a day "
+    "between the harbour and the island from the start of next month.\n"
+    "Residents had asked for later evening boats for years, the council said, and the "
+    "operator agreed after a survey showed most passengers travel after work.\n"
+    "The new timetable will be reviewed in the spring, when the summer schedule is drawn up.\n"
+)
+_FOOTER = "Privacy Policy\nTerms of Use\nCookie Settings\nAdvertise\nAbout Us\n© 2024 Harbour News\n"
+
+
+@functools.lru_cache(maxsize=1)
+def _cleaner():  # type: ignore[no-untyped-def]
+    from ..api import Cleaner
+
+    return Cleaner()
+
+
+def _classifier_fires(text: str) -> bool:
+    result = _cleaner().clean_document(text)
+    return any(r.rule == "boilerplate.classifier" for r in result.removals)
+
+
+BUILTIN_RULES: tuple[CodeRule, ...] = (
+    CodeRule(
+        id="metadata.date-header",
+        category="metadata",
+        scope="head",
+        reason="export header with the date, not story text",
+        fires=lambda text: date_header(text) is not None,
+        drop_examples=(" date 2025-06-17 In recent weeks, the administration suspended the group.",),
+        keep_examples=("The date 2025-06-17 was set for the vote, the council said.",),
+    ),
+    CodeRule(
+        id="boilerplate.classifier",
+        category="boilerplate",
+        scope="block",
+        reason="not story-like in context (the fitted block classifier)",
+        fires=_classifier_fires,
+        drop_examples=(_MENU * 3 + _STORY + _FOOTER,),
+        keep_examples=(_STORY, "Short story.\n" + _STORY),
+    ),
+)
