@@ -140,6 +140,10 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
                         f"not story-like in context (p={context[i]:.2f} alone {alone[i]:.2f})"))
     for i, hit in hits.blocks.items():
         out[i] = (False, hit.rule.id, hit.rule.category, hit.rule.reason)
+    if not clean:
+        headline = find_headline(feats, [d[0] for d in out], [d[1] == "boilerplate.classifier" for d in out])
+        if headline is not None:
+            out[headline] = _KEEP
     if hits.head is not None:
         for i in range(hits.head.block + 1):
             out[i] = (False, hits.head.rule.id, hits.head.rule.category, hits.head.rule.reason)
@@ -149,6 +153,45 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
             for i in range(hits.tail.block, len(blocks)):
                 out[i] = (False, hits.tail.rule.id, hits.tail.rule.category, hits.tail.rule.reason)
     return out
+
+
+#: The headline is looked for this many blocks above the first paragraph of the story
+#: (bylines, dates, share buttons and a caption sit between them in page dumps).
+HEADLINE_LOOKBACK = 8
+#: ... and must repeat at least this share of the page title's content words.
+HEADLINE_TITLE_SHARE = 0.6
+#: ... or share at least this share of its own content words with the lead paragraphs
+#: (the first HEADLINE_LEAD_BLOCKS blocks of the story).
+HEADLINE_LEAD_SHARE = 0.5
+HEADLINE_LEAD_BLOCKS = 3
+#: A headline has at most this many words.
+HEADLINE_MAX_WORDS = 25
+
+
+def find_headline(feats: Sequence[Features], keep: Sequence[bool], doubted: Sequence[bool]) -> int | None:
+    """The headline just above the story in a page dump.
+
+    Readers expect the headline with the story (the golden corpus does; seed 002 keeps
+    its first line). In a page dump it is a short line a few blocks above the first kept
+    paragraph that repeats the page title's words or the lead paragraphs' words.
+    """
+    first = next((i for i, k in enumerate(keep) if k and feats[i].words >= PROSE_MIN_WORDS), None)
+    if first is None:
+        return None
+    title = feats[0].terms
+    lead: set[str] = set()
+    for i in range(first, min(len(feats), first + HEADLINE_LEAD_BLOCKS)):
+        if keep[i]:
+            lead |= feats[i].terms
+    for i in range(first - 1, max(first - 1 - HEADLINE_LOOKBACK, -1), -1):
+        f = feats[i]
+        if not doubted[i] or not f.terms or f.words > HEADLINE_MAX_WORDS or f.datelike:
+            continue
+        shared_title = sum(1 for t in title if t in f.terms) if i else len(title)
+        shared_lead = sum(1 for t in f.terms if t in lead)
+        if (title and shared_title >= HEADLINE_TITLE_SHARE * len(title)) or shared_lead >= HEADLINE_LEAD_SHARE * len(f.terms):
+            return i
+    return None
 
 
 #: A stretch of at most this many dropped blocks between two kept blocks is kept: it is a
