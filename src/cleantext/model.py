@@ -144,3 +144,9 @@ class Result:
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(**kwargs), ensure_ascii=False, indent=1)
+
+    def to_html(self, name: str = "document") -> str:
+        """A self-contained HTML page showing the input with every removal in place."""
+        from .report import result_to_html  # report.py renders Results; model.py stays at the bottom
+
+        return result_to_html(self, name)
