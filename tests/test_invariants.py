@@ -170,14 +170,8 @@ def test_random_text_clean_is_idempotent(text: str) -> None:
 # strict xfail of its own while the generated examples keep running.
 IDEMPOTENCE_FOUND = [
     pytest.param("the \nthe the the the the the the \n", id="the-lines"),
-    pytest.param(
-        "r\nu\u2028k",
-        id="line-separator",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "U+2028 is no block break to the segmenter but a line break to render.normalize: pass 1 "
-            "sees 2 blocks and keeps them (p=0.09) giving 'r\\n\\nu\\n\\nk'; pass 2 sees 3 blocks and "
-            "drops all as boilerplate.classifier")),
-    ),
+    # U+2028 used to be a line break to render.normalize but not to the segmenter.
+    pytest.param("r\nu\u2028k", id="line-separator"),
 ]
 
 
