@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -70,7 +71,7 @@ def alone_vector(f: Features, kind: str) -> list[float]:
 
 
 def _dot(w: Sequence[float], x: Sequence[float]) -> float:
-    return sum(a * b for a, b in zip(w, x))
+    return sum(map(operator.mul, w, x))
 
 
 def sigmoid(z: float) -> float:

@@ -68,7 +68,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
     feats = block_features(blocks, language)
     site = _host(doc.url)
-    hits = match_rules(blocks, compiled.data_rules, language, site, config.regex_timeout)
+    hits = match_rules(blocks, compiled.data_rules, language, site, config.regex_timeout, [f.words for f in feats])
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     clean = is_clean_article(blocks, feats, alone)
     # With the classifier disabled every block counts as kept until a rule says otherwise.

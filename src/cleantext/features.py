@@ -6,7 +6,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -38,7 +38,10 @@ _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _URLISH = regex.compile(r"https?://|www\.|\w@\w|(?<!\w)[@#]\w|\w\.(?:com|org|net|de|fr|co\.uk|io)\b", regex.I)
 _PUNCT = ".,;:!?\"'()[]{}«»“”‘’„-–—…"
 _NON_LETTER = regex.compile(r"\P{L}+")
-_ASCII_NONLETTERS = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
+# Byte tables for ASCII blocks (most of the web): bytes.translate(None, delete) counts a
+# character class at C speed.
+_ASCII_NONLETTER_BYTES = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_NONUPPER_BYTES = bytes(c for c in range(128) if not chr(c).isupper())
 _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
 _SEPARATORS = regex.compile(r"\s[|•·›»/–]\s|\s[|•·›»]$|^[|•·›»]\s")
@@ -59,9 +62,12 @@ def stopwords(language: str | None) -> frozenset[str]:
         return frozenset(w.lower() for w in justext.get_stoplist("English"))
 
 
-@dataclass(frozen=True)
-class Features:
-    """Measurements of one block. Counts are of words (a CJK character is a word)."""
+class Features(NamedTuple):
+    """Measurements of one block. Counts are of words (a CJK character is a word).
+
+    A NamedTuple rather than a frozen dataclass: a page has hundreds of blocks and a
+    frozen dataclass pays a setattr per field on construction (a third of this stage).
+    """
 
     words: int
     chars: int
@@ -111,8 +117,15 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             stop_hits = sum(1 for t in lowered if t in stops)
             alpha = [t for t in tokens if t[:1].isalpha()]
             terms = frozenset(t for t in lowered if len(t) >= MIN_TERM_CHARS and t not in stops and t[0].isalpha())
-        nonletters = len(_NON_LETTER.sub("", text)) if not ascii_only else sum(map(text.count, _ASCII_NONLETTERS))
-        letters = len(text) - nonletters
+        if ascii_only:
+            raw = text.encode("ascii")
+            letters = len(raw.translate(None, _ASCII_NONLETTER_BYTES))
+            uppers = len(raw.translate(None, _ASCII_NONUPPER_BYTES))
+            digits = len(raw) - len(raw.translate(None, b"0123456789"))
+        else:
+            letters = len(text) - len(_NON_LETTER.sub("", text))
+            uppers = len(_UPPER.findall(text))
+            digits = sum(map(text.count, "0123456789"))
         may_link = "@" in text or "#" in text or "www" in text or "http" in text or "." in text
         out.append(Features(
             words=words,
@@ -121,8 +134,8 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             ends_sentence=bool(_END_PUNCT.search(text)),
             sentences=len(_SENT_PUNCT.findall(text)),
             title_case=(sum(1 for t in alpha if t[0].isupper()) / len(alpha)) if alpha else 0.0,
-            upper=(len(_UPPER.findall(text)) / letters) if letters > 0 else 0.0,
-            digits=sum(map(text.count, "0123456789")) / max(len(text), 1),
+            upper=uppers / letters if letters > 0 else 0.0,
+            digits=digits / max(len(text), 1),
             urls=len(_URLISH.findall(text)) if may_link else 0,
             separators=len(_SEPARATORS.findall(text)),
             repeats=counts[_norm(text)] - 1,
@@ -154,12 +167,23 @@ _BULLET = regex.compile(r"^(?:[-–—•·*▪►✓]\s|\d{1,2}[.)]\s)")
 _PAREN_NUMBER = regex.compile(r"\(\d+\)\s*$")
 
 
+_ASCII_SHAPE_TABLE = str.maketrans(
+    {**{chr(c): "A" for c in range(65, 91)}, **{chr(c): "a" for c in range(97, 123)}, **{str(d): "0" for d in range(10)}}
+)
+# After translation a capitalised word is "Aaaa", a lower-case word "aaa", a number "000";
+# apostrophes stay inside words as in _SHAPE_WORD.
+_SHAPE_RUNS = regex.compile(r"A[a'A]*|a[a']*|0+")
+
+
 def shape(text: str) -> str:
     """The shape of a short line: capitalised words -> A, lower-case words -> a, numbers -> 0.
 
     >>> shape("November 19, 2019 at 6:34 am")
     'A 0, 0 a 0:0 a'
     """
+    if text.isascii():
+        # Classes first (one C-level translate), then collapse the runs: no Python callback.
+        return _SHAPE_RUNS.sub(lambda m: m.group()[0], text.translate(_ASCII_SHAPE_TABLE))
     return _SHAPE_WORD.sub(lambda m: "0" if m.group()[0].isdigit() else ("A" if m.group()[0].isupper() else "a"), text)
 
 

@@ -34,7 +34,7 @@ class RuleHits:
 
 
 def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | None,
-                site: str | None, timeout: float) -> RuleHits:
+                site: str | None, timeout: float, words: Sequence[int] | None = None) -> RuleHits:
     """Apply every applicable rule to every block it prefilters in.
 
     A pattern that runs past `timeout` seconds skips that rule for this document; its id
@@ -50,8 +50,6 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     for low in lowered:
         starts.append(pos)
         pos += len(low) + 1
-    # Document-level prefilter: a rule none of whose keywords occur anywhere is skipped.
-    active = [r for r in active if r.prefilter(doc_lower)]
     spans: list[Hit] = []
     block_hits: dict[int, Hit] = {}
     tail: Hit | None = None
@@ -61,7 +59,8 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
         try:
             for i in candidate_blocks(rule, doc_lower, starts):
                 block = blocks[i]
-                found = rule.spans(block.text, timeout=timeout)
+                found = rule.spans(block.text, timeout=timeout, words=words[i] if words is not None else None,
+                                   prefiltered=True)
                 if not found:
                     continue
                 if rule.scope == "span":

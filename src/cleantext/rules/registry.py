@@ -79,12 +79,18 @@ class Rule:
         """The cheap literal test: False means the patterns cannot match this text."""
         return not self.keywords or any(k in lowered for k in self.keywords)
 
-    def spans(self, text: str, timeout: float | None = None) -> list[tuple[int, int]]:
-        """The spans of `text` this rule would remove (whole text for block-like scopes)."""
-        if not self.prefilter(text.lower()):
+    def spans(self, text: str, timeout: float | None = None, words: int | None = None,
+              prefiltered: bool = False) -> list[tuple[int, int]]:
+        """The spans of `text` this rule would remove (whole text for block-like scopes).
+
+        The engine passes the block's word count and says when its keywords were already
+        found, so neither is computed again per rule.
+        """
+        if not prefiltered and not self.prefilter(text.lower()):
             return []
-        if self.scope != "span" and self.max_words is not None and word_count(text) > self.max_words:
-            return []
+        if self.scope != "span" and self.max_words is not None:
+            if (word_count(text) if words is None else words) > self.max_words:
+                return []
         found = []
         for m in self.compiled.finditer(text, timeout=timeout):
             if m.end() > m.start():
@@ -118,6 +124,8 @@ class CodeRule:
 
 def word_count(text: str) -> int:
     """Words, counting each CJK character as a word (text without spaces must count)."""
+    if text.isascii():
+        return len(text.split())
     return len(_WORD.findall(text))
 
 
