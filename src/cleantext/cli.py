@@ -10,16 +10,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .api import Cleaner
+from .batch import Source, View, expand, write_atomic
+from .batch import run as run_batch
 from .config import MODES, Config
 from .errors import CleantextError
 from .model import Result
-from .render import explain
 
 PROG = "cleantext"
 STDIN = "-"
@@ -33,6 +33,10 @@ examples:
   cleantext page.txt --json               the full result: text, title, date, removals, stats
   cleantext page.txt --explain | less -R  the input with every cut tagged with its rule id
   cleantext page.txt --rules site.toml --disable share,caption.credit-line
+  cleantext corpus/ --out-dir clean/ -j 4 a folder, recursively, on 4 worker processes
+  cleantext --jsonl pages.jsonl.gz > clean.jsonl   the 'text' field of each record cleaned
+  cat pages.jsonl | cleantext --jsonl - --field body --url-field link
+  cleantext learn corpus/ -o site-rules.toml       each site's repeated lines, as rules
   cleantext report pages/*.txt -o report.html   one HTML page showing every cut
 
 exit status: 0 all inputs cleaned, 1 some input failed (the others are still
@@ -69,6 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--text", dest="input_format", action="store_const", const="text",
                      help="treat inputs as plain text")
     p.set_defaults(input_format="auto")
+    batch = p.add_argument_group("many documents")
+    batch.add_argument("--jsonl", action="store_true",
+                       help="inputs are JSON Lines (.jsonl, .jsonl.gz, '-' streams stdin): clean one field of "
+                            "each record, pass the other fields through")
+    batch.add_argument("--field", default="text", metavar="NAME", help="--jsonl: the field to clean (default: text)")
+    batch.add_argument("--url-field", default="url", metavar="NAME",
+                       help="--jsonl: the field holding the page URL, for site rules (default: url)")
+    batch.add_argument("--summary-field", default="cleantext", metavar="NAME",
+                       help="--jsonl: the field that receives the removals summary (default: cleantext; '' for none)")
+    batch.add_argument("--url", metavar="URL", help="the page URL of file inputs, for site rules (learned rule files)")
+    batch.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                       help="worker processes (default 1; 0: one per CPU)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary on stderr")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__} (distribution cleantext-story)")
     return p
 
@@ -79,33 +96,38 @@ def make_config(args: argparse.Namespace) -> Config:
                   language=args.lang, input_format=args.input_format)
 
 
-def output_paths(args: argparse.Namespace) -> list[Path | None]:
-    """Where each input's output goes (None: stdout); refuses to overwrite an input."""
-    inputs: list[str] = args.inputs
-    if inputs.count(STDIN) > 1:
+def output_paths(args: argparse.Namespace, sources: list) -> list[Path | None]:
+    """Where each source's output goes (None: stdout); refuses to overwrite an input."""
+    inputs = [src.path for src in sources if isinstance(src, Source)]
+    if args.inputs.count(STDIN) > 1:
         raise UsageError("'-' (stdin) can be given only once")
     if args.output is not None:
-        if len(inputs) != 1:
-            raise UsageError("-o/--output takes exactly one input; use --out-dir for several")
-        targets: list[Path | None] = [Path(args.output)]
+        if len(sources) != 1 and not args.jsonl:
+            raise UsageError("-o/--output takes exactly one input (or --jsonl inputs); use --out-dir for several")
+        targets: list[Path | None] = [Path(args.output)] * len(sources)
     elif args.out_dir is not None:
         out_dir = Path(args.out_dir)
         if out_dir.exists() and not out_dir.is_dir():
             raise UsageError(f"--out-dir {out_dir} exists and is not a directory")
         suffix = ".json" if args.json else ".explain.txt" if args.explain else ""
-        targets = [out_dir / (("stdin.txt" if name == STDIN else Path(name).name) + suffix) for name in inputs]
+        targets = [
+            out_dir / (src.name.removesuffix(".gz") if args.jsonl else src.name + suffix)
+            if isinstance(src, Source) else None
+            for src in sources
+        ]
         seen: dict[str, str] = {}
-        for name, target in zip(inputs, targets, strict=True):
+        for src, target in zip(sources, targets, strict=True):
+            if target is None:
+                continue
             key = os.path.normcase(os.path.abspath(str(target)))
             if key in seen:
-                raise UsageError(f"inputs {seen[key]} and {name} would both be written to {target}")
-            seen[key] = name
+                raise UsageError(f"inputs {seen[key]} and {src.label} would both be written to {target}")
+            seen[key] = src.label
     else:
-        return [None] * len(inputs)
-    for target in targets:
-        assert target is not None
+        return [None] * len(sources)
+    for target in set(targets):
         for name in inputs:
-            if name != STDIN and _same_file(Path(name), target):
+            if target is not None and name != STDIN and _same_file(Path(name), target):
                 raise UsageError(f"refusing to overwrite input file {name} with output {target}")
     return targets
 
@@ -117,45 +139,10 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def render(result: Result, args: argparse.Namespace, name: str, *, several: bool, colour: bool) -> str:
-    """The text written for one result, in the chosen view."""
-    if args.json:
-        if several and args.out_dir is None:
-            import json
-
-            return json.dumps({"input": name, **result.to_dict()}, ensure_ascii=False) + "\n"
-        return result.to_json() + "\n"
-    if args.explain:
-        header = f"==> {name} <==\n" if several and args.out_dir is None else ""
-        return header + explain(result, colour=colour)
-    return result.text + "\n" if result.text else ""
-
-
 def read_input(name: str) -> bytes:
     if name == STDIN:
         return sys.stdin.buffer.read()
     return Path(name).read_bytes()
-
-
-def write_atomic(target: Path, data: str) -> None:
-    """Write through a temporary file in the same directory, then rename over the target."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _describe(exc: BaseException) -> str:
@@ -176,10 +163,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["report"]:  # a subcommand; a file named 'report' is './report'
         return run_report(argv[1:])
+    if argv[:1] == ["learn"]:  # a subcommand; a file named 'learn' is './learn'
+        from .learn import main as learn_main
+
+        return learn_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    sources, from_folders = expand(args.inputs)
     try:
-        targets = output_paths(args)
+        if args.jsonl and (args.json or args.explain):
+            raise UsageError("--jsonl writes JSON Lines records; it does not combine with --json or --explain")
+        if args.jobs < 0:
+            raise UsageError("-j/--jobs takes a number of processes, or 0 for one per CPU")
+        targets = output_paths(args, sources)
         cleaner = Cleaner(make_config(args))
     except UsageError as exc:
         parser.print_usage(sys.stderr)
@@ -188,28 +184,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     except CleantextError as exc:  # a bad rule file, an unknown rule id, a bad setting
         fail(f"error: {exc}")
         return 2
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    several = len(args.inputs) > 1
-    status = 0
-    stdout = sys.stdout.buffer
-    for name, target in zip(args.inputs, targets, strict=True):
-        label = "<stdin>" if name == STDIN else name
-        try:
-            result = cleaner.clean_document(read_input(name))
-            text = render(result, args, label, several=several, colour=colour and target is None)
-            if target is None:
-                stdout.write(text.encode("utf-8"))
-                stdout.flush()
-            else:
-                write_atomic(target, text)
-        except BrokenPipeError:
-            raise
-        except Exception as exc:  # one bad input must not stop the others, nor print a traceback
-            if os.environ.get("CLEANTEXT_DEBUG"):
-                raise
-            fail(f"{label}: {_describe(exc)}")
-            status = 1
-    return status
+    view = View(
+        kind="jsonl" if args.jsonl else "json" if args.json else "explain" if args.explain else "text",
+        labelled=len(sources) > 1 and args.out_dir is None,
+        colour=sys.stdout.isatty() and not os.environ.get("NO_COLOR") and args.output is None and args.out_dir is None,
+        field=args.field, url_field=args.url_field, summary_field=args.summary_field, url=args.url,
+    )
+    jobs = args.jobs or os.cpu_count() or 1
+    return run_batch(
+        cleaner, view, sources, targets, jobs=jobs,
+        show_progress=sys.stderr.isatty() and not args.quiet,
+        show_summary=(args.jsonl or from_folders or jobs > 1) and not args.quiet,
+        report=fail,
+    )
 
 
 def build_report_parser() -> argparse.ArgumentParser:
