@@ -39,6 +39,9 @@ TOKEN = regex.compile(r"\w+")
 L2 = 1.0
 #: A block is labelled story when at least this share of its shingles is in the gold.
 SHINGLE_SHARE = 0.5
+#: Blocks weigh (1 + words) ** WEIGHT_POWER in the fit (the metrics count words, not blocks);
+#: 0.5, 0.75 and 1.0 gave aeb F1 0.905 / 0.903 / 0.905 and traf 0.885 / 0.882 / 0.882.
+WEIGHT_POWER = 0.5
 
 
 def load(path: Path) -> list[dict]:
@@ -111,7 +114,7 @@ def docs(bench: Path) -> list[dict]:
                 "set": kind, "id": rec["id"], "feats": feats,
                 "X1": np.array([alone_vector(f, b.kind) for f, b in zip(feats, blocks)]),
                 "y": labels,
-                "w": [math.sqrt(1 + f.words) for f in feats],
+                "w": [(1 + f.words) ** WEIGHT_POWER for f in feats],
             })
     return out
 
