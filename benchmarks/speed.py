@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/speed.py                 # all three parts
     .venv/bin/python benchmarks/speed.py --max-mb 5      # a quicker scaling run
+    .venv/bin/python benchmarks/speed.py --skip throughput,scaling,memory   # -j only
 
 1. Throughput on the same aeb + traf dev pages in one run: the text path
    (`clean(record["text"])`), the HTML path (`clean(record["html"])`) and
@@ -11,6 +12,9 @@
    (or the corpus inputs when ../shared/bench is absent), line-broken and glued into one
    line, with seconds per MB: a flat column means linear cost.
 3. Peak memory (tracemalloc) while cleaning the largest document, as a multiple of its size.
+4. Worker processes: the same batch code as `cleantext -j N` (cleantext.batch.clean_stream)
+   on 2,000 documents cycled from the bench page texts, `-j 2` against `-j 1`, worker
+   start-up included. Only meaningful on a machine with two idle cores.
 
 Timings are of one process on one core; they are noisy, so compare ratios within a run.
 The test suite asserts nothing about time.
@@ -160,12 +164,35 @@ def peak_memory(doc: str) -> None:
           "(Python allocations, the input string itself not counted)")
 
 
+def parallel(texts: list[str], docs: int) -> None:
+    from cleantext.batch import Unit, View, clean_stream
+
+    units = [Unit(f"doc{i}", data=texts[i % len(texts)].encode("utf-8")) for i in range(docs)]
+    mb = sum(len(u.data or b"") for u in units) / MB
+    cleaner = Cleaner(Config(input_format="text"))
+    warm_up(cleaner, texts[0])
+    print(f"\n## Worker processes: {docs:,} documents ({mb:.1f} MB), `cleantext -j N` batch code, "
+          f"{os.cpu_count()} CPUs\n")
+    print("| jobs | seconds | docs/s | speed-up |")
+    print("| --- | --- | --- | --- |")
+    base = None
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        for _ in clean_stream(cleaner, View(), units, jobs=jobs):
+            pass
+        seconds = time.perf_counter() - t0
+        base = base or seconds
+        print(f"  -j {jobs}: {seconds:.1f}s", file=sys.stderr, flush=True)
+        print(f"| {jobs} | {seconds:.1f} | {docs / seconds:.1f} | {base / seconds:.2f}x |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder with data/ (../shared/bench)")
     ap.add_argument("--split", default="dev")
     ap.add_argument("--max-mb", type=float, default=20, help="largest synthetic document, in MB (default 20)")
-    ap.add_argument("--skip", default="", help="comma list of parts to skip: throughput,scaling,memory")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: throughput,scaling,memory,jobs")
+    ap.add_argument("--docs", type=int, default=2000, help="documents for the -j comparison (default 2000)")
     args = ap.parse_args(argv)
     skip = set(args.skip.split(","))
 
@@ -183,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         largest = scaling(base, int(args.max_mb * MB))
     if "memory" not in skip:
         peak_memory(largest or synthetic(base, int(args.max_mb * MB), False))
+    if pages and "jobs" not in skip:
+        parallel([p["text"] for p in pages if p.get("text")], args.docs)
     return 0
 
 
