@@ -111,9 +111,42 @@ def _load(html: str) -> Any:
     if not html.strip():
         return None
     try:
-        return trafilatura.load_html(html)
+        tree = trafilatura.load_html(html)
+        if tree is not None and _depth(tree) >= MAX_PARSED_DEPTH:
+            # libxml2 drops everything below depth 255 (2,047 with huge_tree): a page of
+            # 50,000 nested divs would lose its story silently (issue 7). Without the
+            # wrapper tags the same text parses flat.
+            tree = trafilatura.load_html(_WRAPPER_TAG.sub(_unwrap, html))
+        return tree
     except Exception:
         return None
+
+
+#: libxml2's HTML parser stops nesting at depth 255; a tree this deep was cut short.
+MAX_PARSED_DEPTH = 250
+#: A run of wrapper tags (and the space between them), removed as one.
+_WRAPPER_TAG = regex.compile(
+    r"(?:\s*</?(?:div|span|section|article|main|aside|header|footer|center|font|b|i|u|em|strong|small|big|a)"
+    r"\b[^>]*>)+",
+    regex.I,
+)
+_BLOCK_WRAPPER = regex.compile(r"</?(?:div|section|article|main|aside|header|footer|center)\b", regex.I)
+
+
+def _unwrap(m: Any) -> str:
+    """A run of wrapper tags removed: one line break if it held a block wrapper, else nothing."""
+    return "<br>" if _BLOCK_WRAPPER.search(m.group()) else ""
+
+
+def _depth(tree: Any) -> int:
+    """The nesting depth of a parsed tree (iteratively: deep trees must not recurse)."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _paragraphs(text: str) -> str:

@@ -6,6 +6,7 @@ The one place that decodes bytes and calls trafilatura.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 from dataclasses import dataclass
 
 import regex
@@ -29,6 +30,9 @@ class Document:
     #: The classifier's keep threshold for this document, when not the mode's own (the
     #: HTML path: trafilatura's text is already the story region, see html.py).
     keep_threshold: float | None = None
+    #: What reading the input could not do cleanly (broken UTF-8 bytes replaced), for
+    #: Result.warnings.
+    warnings: tuple[str, ...] = ()
 
 
 _BOMS = (
@@ -114,6 +118,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -121,6 +128,28 @@ def decode(data: bytes) -> str:
         raise InputError("cannot tell the encoding of the input bytes: not UTF-8, no charset declared, "
                          "and no known encoding reads them; decode them yourself and pass a str")
     return str(best)
+
+
+#: UTF-8 with a few broken sequences (a page cut in the middle of a character, one stray
+#: byte) is still UTF-8 when valid multi-byte characters outnumber the broken sequences by
+#: this factor: detection would read the whole page as a single-byte charset and turn
+#: every "ü" into "Ã¼" (issue 7). Each broken sequence becomes U+FFFD, never dropped.
+UTF8_VALID_PER_BROKEN = 4
+REPLACEMENT = "\ufffd"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """`data` read as UTF-8 with U+FFFD for broken sequences, if it is UTF-8 at heart.
+
+    >>> _mostly_utf8("Grüße aus Köln über München".encode() + b"\\xff")[-4:] == "hen\\ufffd"
+    True
+    >>> _mostly_utf8("Grüße aus Köln".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    return text if broken and valid >= UTF8_VALID_PER_BROKEN * broken else None
 
 
 def _check_binary(data: bytes) -> None:
@@ -202,8 +231,13 @@ def looks_like_html(text: str) -> bool:
 
 def read(data: str | bytes, config: Config, url: str | None = None) -> Document:
     """Turn user input into a Document; HTML goes through trafilatura."""
+    notes: tuple[str, ...] = ()
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text = decode(bytes(data))
+        raw = bytes(data)
+        text = decode(raw)
+        broken = text.count(REPLACEMENT) - raw.count(REPLACEMENT.encode())
+        if broken > 0:
+            notes = (f"{broken} broken UTF-8 sequence(s) in the input replaced by U+FFFD",)
     elif isinstance(data, str):
         text = data
     else:
@@ -213,5 +247,5 @@ def read(data: str | bytes, config: Config, url: str | None = None) -> Document:
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         from .html import extract
 
-        return extract(text, url=url)
-    return Document(text=text, url=url)
+        return dataclasses.replace(extract(text, url=url), warnings=notes)
+    return Document(text=text, url=url, warnings=notes)
