@@ -6,7 +6,7 @@ compiled configuration; nothing here keeps state between documents.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from . import lang
@@ -73,7 +73,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
     clean = is_clean_article(blocks, feats, alone)
     # With the classifier disabled every block counts as kept until a rule says otherwise.
     clean = clean or "boilerplate.classifier" not in rules_on
-    decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean)
+    decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on)
     end = None
     if "story-end.topic-shift" in compiled.code_rules:
         strictness = 1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS
@@ -124,7 +124,8 @@ _KEEP: Decision = (True, "", "", "")
 
 def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
            alone: Sequence[float], context: Sequence[float], config: Config,
-           keep_threshold: float | None = None, clean: bool = False) -> list[Decision]:
+           keep_threshold: float | None = None, clean: bool = False,
+           rules_on: Container[str] = ("boilerplate.repeated-line",)) -> list[Decision]:
     """Per block: kept, or removed by which rule. Rules first, then the classifier."""
     threshold = config.keep_threshold if keep_threshold is None else keep_threshold
     if clean:
@@ -140,6 +141,10 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
                         f"not story-like in context (p={context[i]:.2f} alone {alone[i]:.2f})"))
     for i, hit in hits.blocks.items():
         out[i] = (False, hit.rule.id, hit.rule.category, hit.rule.reason)
+    if "boilerplate.repeated-line" in rules_on:
+        for i in repeated_lines(blocks, feats, out):
+            out[i] = (False, "boilerplate.repeated-line", "boilerplate",
+                      "a short line the document already showed: later copies are chrome")
     if not clean:
         headline = find_headline(feats, [d[0] for d in out], [d[1] == "boilerplate.classifier" for d in out])
         if headline is not None:
@@ -166,6 +171,26 @@ HEADLINE_LEAD_SHARE = 0.5
 HEADLINE_LEAD_BLOCKS = 3
 #: A headline has at most this many words.
 HEADLINE_MAX_WORDS = 25
+
+
+#: Only lines of at most this many words count as repeated chrome (a repeated paragraph
+#: is rare, and a story may quote its own sentence in a pull quote: when in doubt, keep).
+REPEAT_MAX_WORDS = 12
+
+
+def repeated_lines(blocks: Sequence[Block], feats: Sequence[Features], decisions: Sequence[Decision]) -> list[int]:
+    """Kept short lines whose text an earlier kept line already had (headline teasers,
+    "10 things in tech" repeated by a page's markup, "Advertisement" between paragraphs)."""
+    seen: set[str] = set()
+    out = []
+    for i, b in enumerate(blocks):
+        if not decisions[i][0] or feats[i].repeats == 0 or feats[i].words > REPEAT_MAX_WORDS:
+            continue
+        key = " ".join(b.text.lower().split())
+        if key in seen:
+            out.append(i)
+        seen.add(key)
+    return out
 
 
 def find_headline(feats: Sequence[Features], keep: Sequence[bool], doubted: Sequence[bool]) -> int | None:
@@ -225,10 +250,13 @@ def is_clean_article(blocks: Sequence[Block], feats: Sequence[Features], alone: 
     """Whether the document is already an article (paragraphs), not a page dump.
 
     Glued text (a page in one line, split into sentences) is never clean: its sentences
-    look like prose whatever they came from.
+    look like prose whatever they came from. Counted by input line, not by block: an
+    article with another article flattened into one line after it (append dev, issue 4)
+    is still mostly lines.
     """
     lines = [i for i, b in enumerate(blocks) if b.kind == "line"]
-    if len(lines) < CLEAN_ARTICLE_MIN_BLOCKS or len(lines) * 2 < len(blocks):
+    paras = len({b.para for b in blocks})
+    if len(lines) < CLEAN_ARTICLE_MIN_BLOCKS or len(lines) * 2 < paras:
         return False
     prose = sum(1 for i in lines if alone[i] > 0.5 and feats[i].words >= PROSE_MIN_WORDS)
     chrome = sum(1 for i in lines if alone[i] < CHROME_P)

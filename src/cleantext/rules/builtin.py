@@ -35,7 +35,22 @@ def _classifier_fires(text: str) -> bool:
     return any(r.rule == "boilerplate.classifier" for r in result.removals)
 
 
+def _repeat_fires(text: str) -> bool:
+    result = _cleaner().clean_document(text)
+    return any(r.rule == "boilerplate.repeated-line" for r in result.removals)
+
+
 BUILTIN_RULES: tuple[CodeRule, ...] = (
+    CodeRule(
+        id="boilerplate.repeated-line",
+        category="boilerplate",
+        scope="block",
+        reason="a short line the document already showed: later copies are chrome",
+        fires=_repeat_fires,
+        drop_examples=("Ten things in tech you need to know today\n" + _STORY
+                       + "Ten things in tech you need to know today\n",),
+        keep_examples=(_STORY, "Ten things in tech you need to know today\n" + _STORY),
+    ),
     CodeRule(
         id="metadata.date-header",
         category="metadata",
