@@ -199,3 +199,18 @@ def test_user_rule_file_and_disable(story: Path, tmp_path: Path) -> None:
         data = json.loads(out)
         assert "Local traders" in data["text"]
         assert not any(r["rule"].startswith(("custom.", "share.", "app.")) for r in data["removals"])
+
+
+def test_help_lists_batch_options_and_learn() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for flag in ("--jsonl", "--field", "--url-field", "--summary-field", "--jobs", "--quiet", "cleantext learn"):
+        assert flag in out
+    code, out, _ = run("learn", "--help")
+    assert code == 0 and "--min-docs" in out and "--site" in out
+
+
+def test_a_file_named_learn_is_dot_slash_learn(tmp_path: Path) -> None:
+    (tmp_path / "learn").write_text(STORY, encoding="utf-8")
+    code, out, _ = run("./learn", cwd=tmp_path)
+    assert code == 0 and out == cleantext.clean(STORY) + "\n"
