@@ -143,8 +143,8 @@ def test_bytes_and_str_give_the_same_result() -> None:
 def test_fragment_opening_with_an_element_is_html_however_long_its_paragraphs() -> None:
     # fuzz/fuzz_clean.py: by tag density alone this read as text, and its cleaned output
     # (shorter, still tagged) as HTML, so cleaning twice gave a different result.
-    para = "The council met on Monday night and agreed to rebuild the old bridge by 2027. " * 40
-    page = f"<?xml version='1.0'?><footer>Photo: AFP</footer><ul>{para}</ul><span>{para}</span>"
+    para = " ".join(f"Item {i}: the council met on Monday and agreed to rebuild bridge number {i}." for i in range(12))
+    page = f"<?xml version='1.0'?><footer>Photo: AFP</footer><ul>{para}</ul><span>{para.upper()}</span>"
     assert looks_like_html(page)
     once = cleantext.clean(page)
     assert "<" not in once and cleantext.clean(once) == once
