@@ -17,6 +17,7 @@ sentence that happens to say "top stories" or "Business" is left alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 import regex
 
@@ -63,6 +64,8 @@ le la les un une mais et il elle ils nous dans en après
 el los las una pero y él ella en tras
 """.split()
 )
+#: The tokens read after an intro: room for 24 labelled items of the longest headline.
+MAX_TOKENS = 24 * (MAX_HEADLINE_WORDS + 1)
 #: An unlabelled run longer than this is not a carousel.
 MAX_UNLABELLED_WORDS = 80
 _SENTENCE_STOP = regex.compile(r"[.!?]['\"”’»)]*$")
@@ -130,7 +133,9 @@ def _find(text: str, stops: frozenset[str]) -> list[tuple[int, int]]:
     for m in _INTRO.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, m.end())]
+        # A carousel is a few dozen words: reading a bounded window after each intro keeps
+        # a glued page of one megabyte linear (the whole rest of the line was read before).
+        toks = [(t.start(), t.end(), t.group()) for t in islice(_TOKEN.finditer(text, m.end()), MAX_TOKENS)]
         end = _items_end(toks, stops)
         if end is not None:
             spans.append((m.start(), end))
