@@ -146,3 +146,12 @@ def test_story_end_can_be_disabled() -> None:
     result = cleantext.clean_document(text, cleantext.Config(disabled_rules=("story-end",)))
     assert result.story_end is None
     assert "Apple on Tuesday" in result.text
+
+
+def test_related_box_inside_the_story_does_not_end_it() -> None:
+    # "Don't miss" and a headline, then the story goes on about the harbour: a box
+    # inside the story, not its end (the text after it returns to the story's topic).
+    text = _text(STORY[:3], "DON'T MISS", "Apple unveils thinner laptops with longer battery life", STORY[3:])
+    result = cleantext.clean_document(text)
+    assert result.story_end is None
+    assert result.text.endswith(STORY[-1])

@@ -9,6 +9,7 @@ the whole text after, with running sums (one pass over the terms, no O(n^2) re-c
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from ..features import stopwords
 
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’-]*")
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+# One pass over a block: a CJK run (cut into character pairs) or a word.
+_TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+|[\p{L}][\p{L}\p{M}\p{N}'’-]*")
 #: Words are cut to this many characters: a stemmer for free in most European languages
 #: ("officials"/"official", "Russia's"/"Russian" fall together); longer did not help.
 STEM_CHARS = 7
@@ -26,21 +29,41 @@ STEM_CHARS = 7
 MIN_WORD_CHARS = 3
 
 
-def terms(text: str, stops: frozenset[str]) -> Counter[str]:
-    """The content terms of one block: stemmed words, or character pairs of CJK text."""
+def terms(text: str, stops: frozenset[str], memo: dict[str, str] | None = None) -> Counter[str]:
+    """The content terms of one block: stemmed words, or character pairs of CJK text.
+
+    `memo` maps a lower-cased word to its term ("" for a stopword or a short word); one
+    document repeats its words, so a memo shared across its blocks halves the cost.
+
+    >>> sorted(terms("Officials said the officials' plan", frozenset({"the", "said"})).items())
+    [('officia', 2), ('plan', 1)]
+    """
+    memo = {} if memo is None else memo
     out: Counter[str] = Counter()
-    for run in _CJK_RUN.findall(text):
-        out.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-    for w in _WORD.findall(text):
-        if _CJK_RUN.match(w):
-            continue
-        low = w.lower().rstrip("'’-")
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        if len(low) < MIN_WORD_CHARS or low in stops:
-            continue
-        out[low[:STEM_CHARS]] += 1
+    for w in _TOKEN.findall(text.lower()):
+        term = memo.get(w)
+        if term is None:
+            term = memo[w] = _term(w, stops)
+        if term == _CJK:
+            out.update(w[i : i + 2] for i in range(max(1, len(w) - 1)))
+        elif term:
+            out[term] += 1
     return out
+
+
+_CJK = "\x00"  # the memo's mark for a CJK run (counted as character pairs)
+
+
+def _term(word: str, stops: frozenset[str]) -> str:
+    """The term of one lower-cased word; "" when it carries no topic."""
+    if _CJK_RUN.match(word):
+        return _CJK
+    low = word.rstrip("'’-")
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    if len(low) < MIN_WORD_CHARS or low in stops:
+        return ""
+    return low[:STEM_CHARS]
 
 
 @dataclass(frozen=True)
@@ -65,10 +88,15 @@ class Cohesion:
         return frozenset(t for t in self.vectors[i] if self.first[t] < i)
 
 
-def term_vectors(texts: Sequence[str], language: str | None) -> tuple[Counter[str], ...]:
-    """The content terms of every block (computed once per document)."""
+def term_vectors(
+    texts: Sequence[str], language: str | None, only: Sequence[bool] | None = None
+) -> tuple[Counter[str], ...]:
+    """The content terms of every block (computed once per document); blocks with
+    `only[i]` False get an empty vector (the story end never counts removed blocks)."""
     stops = stopwords(language)
-    return tuple(terms(t, stops) for t in texts)
+    memo: dict[str, str] = {}
+    empty: Counter[str] = Counter()
+    return tuple(terms(t, stops, memo) if only is None or only[i] else empty for i, t in enumerate(texts))
 
 
 def cohesion(all_vectors: Sequence[Counter[str]], counted: Sequence[bool]) -> Cohesion:
@@ -83,19 +111,20 @@ def cohesion(all_vectors: Sequence[Counter[str]], counted: Sequence[bool]) -> Co
     empty: Counter[str] = Counter()
     vectors = tuple(v if ok else empty for v, ok in zip(all_vectors, counted))
     n_docs = sum(1 for v in vectors if v) or 1
-    df: Counter[str] = Counter()
+    df: dict[str, int] = {}
     first: dict[str, int] = {}
+    total: dict[str, int] = {}
     for i, v in enumerate(vectors):
-        df.update(v.keys())
-        for t in v:
-            first.setdefault(t, i)
+        for t, c in v.items():
+            if t in df:
+                df[t] += 1
+                total[t] += c
+            else:
+                df[t], total[t], first[t] = 1, c, i
     # Smoothed IDF over the blocks of this document only: no corpus statistics to ship.
     idf = {t: math.log(1.0 + n_docs / d) for t, d in df.items()}
-    total: Counter[str] = Counter()
-    for v in vectors:
-        total.update(v)
-    w2 = {t: idf[t] ** 2 for t in total}
-    before: Counter[str] = Counter()
+    w2 = {t: w * w for t, w in idf.items()}
+    before: dict[str, int] = {}
     dot = 0.0
     nb = 0.0
     na = sum(w2[t] * c * c for t, c in total.items())
@@ -104,24 +133,29 @@ def cohesion(all_vectors: Sequence[Counter[str]], counted: Sequence[bool]) -> Co
     nterms_total = sum(total.values())
     nterms_before = 0
     cos_out, cov_out, bt, at = [], [], [], []
+    cos = cov = 0.0
     for v in vectors:
-        # State describes the cut *before* this block.
-        cos_out.append(dot / math.sqrt(nb * na) if nb > 0 and na > 0 else 0.0)
-        cov_out.append(covered_mass / mass_after if mass_after > 1e-9 else 0.0)
+        # State describes the cut *before* this block; it only changes after a counted one.
+        cos_out.append(cos)
+        cov_out.append(cov)
         bt.append(nterms_before)
         at.append(nterms_total - nterms_before)
+        if not v:
+            continue
         for t, c in v.items():
-            cb, ct = before[t], total[t]
-            dot += w2[t] * c * (ct - 2 * cb - c)
-            nb += w2[t] * c * (2 * cb + c)
-            na += w2[t] * c * (c - 2 * (ct - cb))
+            cb, ct, w, i_ = before.get(t, 0), total[t], w2[t], idf[t]
+            dot += w * c * (ct - 2 * cb - c)
+            nb += w * c * (2 * cb + c)
+            na += w * c * (c - 2 * (ct - cb))
             if cb == 0:
-                covered_mass += idf[t] * (ct - cb - c)
+                covered_mass += i_ * (ct - c)
             else:
-                covered_mass -= idf[t] * c
-            mass_after -= idf[t] * c
+                covered_mass -= i_ * c
+            mass_after -= i_ * c
             before[t] = cb + c
-        nterms_before += sum(v.values())
+            nterms_before += c
+        cos = dot / math.sqrt(nb * na) if nb > 0 and na > 0 else 0.0
+        cov = covered_mass / mass_after if mass_after > 1e-9 else 0.0
     return Cohesion(tuple(cos_out), tuple(cov_out), tuple(bt), tuple(at), vectors, idf, first)
 
 
@@ -151,31 +185,34 @@ def _cos(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
 def local_cosines(c: Cohesion, span: int) -> list[float]:
     """For every cut i: cosine of the last `span` term tokens before block i with the first
     `span` from block i on (TextTiling's block comparison), in one sliding pass with the
-    dot product and norms kept up to date term by term."""
-    n = len(c.vectors)
-    sizes = [sum(v.values()) for v in c.vectors]
-    out = [0.0] * n
+    dot product and norms kept up to date term by term. Blocks without terms are skipped:
+    a cut before one of them is the cut before the next block that has terms."""
+    idx = [i for i, v in enumerate(c.vectors) if v]
+    vecs = [c.vectors[i] for i in idx]
+    sizes = [sum(v.values()) for v in vecs]
+    m = len(vecs)
+    dense = [0.0] * (m + 1)
     win = _Windows(c.idf)
     lsize = rsize = 0
-    lo = hi = 0  # the left window is blocks lo..i-1, the right one i..hi-1
-    for i in range(n):
-        if i > 0:
-            win.move(win.left, win.right, c.vectors[i - 1], 1)
-            lsize += sizes[i - 1]
-            while lo < i - 1 and lsize - sizes[lo] >= span:
-                win.move(win.left, win.right, c.vectors[lo], -1)
+    lo = hi = 0  # the left window is vecs lo..k-1, the right one k..hi-1
+    for k in range(m):
+        if k > 0:
+            win.move(win.left, win.right, vecs[k - 1], 1)
+            lsize += sizes[k - 1]
+            while lo < k - 1 and lsize - sizes[lo] >= span:
+                win.move(win.left, win.right, vecs[lo], -1)
                 lsize -= sizes[lo]
                 lo += 1
-            if hi >= i:
-                win.move(win.right, win.left, c.vectors[i - 1], -1)
-                rsize -= sizes[i - 1]
-        hi = max(hi, i)
-        while hi < n and rsize < span:
-            win.move(win.right, win.left, c.vectors[hi], 1)
+            if hi >= k:
+                win.move(win.right, win.left, vecs[k - 1], -1)
+                rsize -= sizes[k - 1]
+        hi = max(hi, k)
+        while hi < m and rsize < span:
+            win.move(win.right, win.left, vecs[hi], 1)
             rsize += sizes[hi]
             hi += 1
-        out[i] = win.cosine()
-    return out
+        dense[k] = win.cosine()
+    return [dense[bisect_left(idx, i)] for i in range(len(c.vectors))]
 
 
 class _Windows:
@@ -190,16 +227,19 @@ class _Windows:
 
     def move(self, window: dict[str, int], other: dict[str, int], v: Counter[str], sign: int) -> None:
         key = id(window)
+        idf = self.idf
+        norm, dot = self.norms[key], self.dot
         for t, k in v.items():
-            w2 = self.idf[t] ** 2
+            w2 = idf[t] ** 2
             old = window.get(t, 0)
             new = old + sign * k
-            self.norms[key] += w2 * (new * new - old * old)
-            self.dot += w2 * (new - old) * other.get(t, 0)
+            norm += w2 * (new * new - old * old)
+            dot += w2 * (new - old) * other.get(t, 0)
             if new:
                 window[t] = new
             else:
-                window.pop(t, None)
+                del window[t]
+        self.norms[key], self.dot = norm, dot
 
     def cosine(self) -> float:
         nl, nr = self.norms[id(self.left)], self.norms[id(self.right)]

@@ -135,6 +135,12 @@ CALLS_TO_ACTION = (
 CALL_TO_ACTION = regex.compile(r"^[\W_]*(?:" + "|".join(CALLS_TO_ACTION) + r")", _F)
 
 
+#: Any of the line markers above in one pattern: a first test that most lines fail fast.
+ANY_MARKER = regex.compile(
+    "|".join(f"(?:{p.pattern})" for p in (RELATED_HEADER, RELATIVE_TIME, SOURCE_HOST, SOURCE_DASHED)), _F
+)
+
+
 def is_related_header(text: str) -> bool:
     """Whether a line is a "Related Articles"-style header (at most 8 words).
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -93,6 +93,15 @@ MIN_PROSE_WORDS = 12
 #: Chrome between the story and a marker is walked over back to the story: blocks the
 #: classifier removed of at most this many words ("Hashtags", "Try Our AI Features").
 MAX_CHROME_WORDS = 4
+#: A candidate whose next window is at least this share of the document's usual local
+#: cosine is not a cut whatever the markers say: the text after it goes on with the story,
+#: so the marker opened a box inside it ("DON'T MISS" and a headline, then more story).
+#: Append dev true cuts: at most 0.5 (see LOCAL_BREAK).
+RETURN_RATIO = 0.8
+#: ... and at least this cosine itself (with few candidates the usual value means little).
+RETURN_COSINE = 0.1
+#: The headline echo looks at most this many blocks ahead (empty removed blocks included).
+ECHO_BLOCKS = 40
 #: At most this many passes (each pass finds one boundary and looks before it again).
 MAX_PASSES = 6
 
@@ -111,6 +120,50 @@ class Evidence:
     score: float
     reasons: tuple[str, ...]
     marker: bool
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What each block is on its own, measured once per document (the passes and the
+    candidates only look these up: the cost stays linear in blocks)."""
+
+    header: tuple[bool, ...]  # "Related Articles"
+    card: tuple[bool, ...]  # a source or relative-time line of an aggregator card
+    lone_card: tuple[bool, ...]  # a host name or time stamp: a card even on its own
+    card_name: tuple[bool, ...]  # "Straits Times" right before "16 minutes ago"
+    call: tuple[bool, ...]  # "Sign up now: ..."
+    headline: tuple[bool, ...]  # the shape of a headline (prose after it is checked later)
+    short: tuple[bool, ...]  # short and without sentence punctuation: a list item
+    prose: tuple[bool, ...]  # long enough to be prose after a headline
+
+    def marker(self, i: int) -> bool:
+        return self.header[i] or self.card[i]
+
+
+def _facts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> _Facts:
+    header, card, lone, name, call, headline, short, prose = ([] for _ in range(8))
+    times: list[bool] = []
+    for b, f, k in zip(blocks, feats, kept):
+        text = b.text.strip()
+        small = len(text) <= 60
+        time = host = head = src = False
+        if (small or f.words <= 8) and markers.ANY_MARKER.match(text):
+            time = small and markers.is_relative_time(text)
+            host = small and bool(markers.SOURCE_HOST.match(text))
+            head = markers.is_related_header(text)
+            src = small and markers.is_source_line(text)
+        ends = bool(_SENTENCE_END.search(text))
+        header.append(head)
+        card.append(time or src)
+        lone.append(time or host)
+        times.append(time)
+        call.append(k and f.words <= 40 and markers.is_call_to_action(text))
+        headline.append(k and _headline_shape(b, f, text, ends))
+        short.append(f.words <= MAX_HEADLINE_WORDS and not ends)
+        prose.append(f.words >= MIN_PROSE_WORDS)
+        name.append(f.words <= 5 and not ends)
+    name = [ok and i + 1 < len(times) and times[i + 1] for i, ok in enumerate(name)]
+    return _Facts(*(tuple(x) for x in (header, card, lone, name, call, headline, short, prose)))
 
 
 def find_story_end(
@@ -139,16 +192,16 @@ def find_story_end(
         kept = [k or i >= tail for i, k in enumerate(kept)]
     if sum(kept) < 2:
         return None
-    texts = [b.text for b in blocks]
+    facts = _facts(blocks, feats, kept)
     need = CUT_SCORE * config.story_end_threshold * strictness
-    lead = [i for i in range(len(blocks)) if kept[i]][:12]
-    story_lang = _Lazy(lambda: _lang_of(texts, lead))
+    if _upper_bound(facts, kept) < need:
+        return None  # no candidate could reach the line: skip the term vectors
+    texts = [b.text for b in blocks]
+    doc = _Doc(blocks, feats, facts, kept, term_vectors(texts, language, kept), {}, _Langs(texts, facts, kept))
     end = len(blocks)
     found: Evidence | None = None
-    vectors = term_vectors(texts, language)
-    local: dict[int, float] = {}
     for _ in range(MAX_PASSES):
-        best = _best_cut(blocks, feats, kept, end, vectors, local, story_lang, need)
+        best = _best_cut(doc, end, need)
         if best is None or best.score < need:
             break
         found, end = best, best.block
@@ -166,88 +219,103 @@ def find_story_end(
     )
 
 
-def _best_cut(
-    blocks: Sequence[Block],
-    feats: Sequence[Features],
-    kept: Sequence[bool],
-    end: int,
-    vectors: Sequence[Counter[str]],
-    local: dict[int, float],
-    story_lang: _Lazy,
-    need: float,
-) -> Evidence | None:
-    """The strongest candidate cut before `end`. `local` caches the local cosines: they
-    are measured once, on the first pass (a window reaching past a later cut only sees
-    more of the appended text, which does not change whether there is a break)."""
-    counted = [kept[i] and i < end for i in range(len(blocks))]
-    coh = cohesion(vectors, counted)
-    lines = [
-        counted[i] and not _marker_line(blocks[i].text) and not _card_name(i, blocks, feats) for i in range(len(blocks))
-    ]
-    cands = [i for i in range(end) if lines[i] and coh.before_terms[i] >= MIN_BEFORE_TERMS]
-    cands = [i for i in cands if any(lines[j] for j in range(i))]
+@dataclass
+class _Doc:
+    blocks: Sequence[Block]
+    feats: Sequence[Features]
+    facts: _Facts
+    kept: Sequence[bool]
+    vectors: tuple[Counter[str], ...]
+    local: dict[int, float]  # local cosines, measured on the first pass
+    langs: _Langs
+
+
+def _upper_bound(facts: _Facts, kept: Sequence[bool]) -> float:
+    """The most any candidate could score with every measured piece at its best.
+
+    In a page dump (strictness 1.5) a cut needs a marker, a call to action or a headline:
+    most documents have none and are done here in one pass over the flags."""
+    best, gap_header, gap_card, seen = 0.0, False, False, False
+    for i, k in enumerate(kept):
+        gap_header |= facts.header[i]
+        gap_card |= facts.card[i]
+        if not k or facts.marker(i) or facts.card_name[i]:
+            continue
+        if seen:
+            marker = gap_header or gap_card
+            score = W_HEADER * gap_header + W_CARD * gap_card + W_LIST * gap_header + W_CALL * facts.call[i]
+            score += (W_HEADLINE + W_ECHO) * facts.headline[i] + W_LOCAL + W_GLOBAL + W_LANGUAGE * (not marker)
+            best = max(best, score)
+        seen, gap_header, gap_card = True, False, False
+    return best
+
+
+def _best_cut(doc: _Doc, end: int, need: float) -> Evidence | None:
+    """The strongest candidate cut before `end`. The local cosines are measured once, on
+    the first pass (a window reaching past a later cut only sees more of the appended
+    text, which does not change whether there is a break)."""
+    n = len(doc.blocks)
+    facts = doc.facts
+    counted = [doc.kept[i] and i < end for i in range(n)]
+    coh = cohesion(doc.vectors, counted)
+    lines = [counted[i] and not facts.marker(i) and not facts.card_name[i] for i in range(n)]
+    prev, last = [-1] * n, -1
+    for i in range(n):
+        prev[i] = last
+        if lines[i]:
+            last = i
+    cands = [i for i in range(end) if lines[i] and prev[i] >= 0 and coh.before_terms[i] >= MIN_BEFORE_TERMS]
     if not cands:
         return None
-    if not local:
-        local.update(enumerate(local_cosines(coh, WINDOW_TERMS)))
-    ref = statistics.median(local[i] for i in cands) or 1e-3
-    evs = [_evidence(i, blocks, feats, lines, coh, local[i] / ref) for i in cands]
+    if not doc.local:
+        doc.local.update(enumerate(local_cosines(coh, WINDOW_TERMS)))
+    ref = statistics.median(doc.local[i] for i in cands) or 1e-3
+    listing = _only_short_after(facts, counted)
+    evs = [_evidence(i, prev[i], doc, counted, listing[i], coh, doc.local[i], ref) for i in cands]
     # Language: only for the few candidates it could lift over the line.
     order = sorted(
         (e for e in evs if not e.marker and MIN_SCORE_FOR_LANG <= e.score < need <= e.score + W_LANGUAGE),
         key=lambda e: -e.score,
     )
     for e in order[:LANG_CANDIDATES]:
-        if not story_lang.value:
-            break
-        after = _lang_of([b.text for b in blocks], [j for j in range(e.candidate, end) if counted[j]][:6])
-        if after and after != story_lang.value:
+        story, after = doc.langs.story(), doc.langs.after(e.candidate, end)
+        if story and after and after != story:
             k = evs.index(e)
-            evs[k] = Evidence(
-                e.block,
-                e.candidate,
-                e.score + W_LANGUAGE,
-                (*e.reasons, f"language changes {story_lang.value} -> {after} (+{W_LANGUAGE})"),
-                e.marker,
-            )
+            reason = f"language changes {story} -> {after} (+{W_LANGUAGE})"
+            evs[k] = Evidence(e.block, e.candidate, e.score + W_LANGUAGE, (*e.reasons, reason), e.marker)
     return max(evs, key=lambda e: (e.score, -e.candidate))
 
 
 def _evidence(
-    i: int,
-    blocks: Sequence[Block],
-    feats: Sequence[Features],
-    counted: Sequence[bool],
-    coh: Cohesion,
-    local_ratio: float,
+    i: int, prev: int, doc: _Doc, counted: Sequence[bool], listing: bool, coh: Cohesion, local: float, ref: float
 ) -> Evidence:
+    blocks, facts = doc.blocks, doc.facts
+    local_ratio = local / ref
     reasons: list[str] = []
     score = 0.0
     cut = i
     marker = False
-    prev = max(j for j in range(i) if counted[j])
     gap = range(prev + 1, i + 1)
-    header = next((j for j in gap if markers.is_related_header(blocks[j].text)), None)
+    header = next((j for j in gap if facts.header[j]), None)
     if header is not None:
         score += W_HEADER
         marker = True
         cut = min(cut, header)
         reasons.append(f"related header {blocks[header].text.strip()!r} (+{W_HEADER})")
-    card = next(
-        (j for j in gap if markers.is_relative_time(blocks[j].text) or markers.is_source_line(blocks[j].text)), None
-    )
-    if card is not None and _is_card(card, gap, blocks):
+    cards = [j for j in gap if facts.card[j]]
+    card = cards[0] if cards and (len(cards) > 1 or facts.lone_card[cards[0]]) else None
+    if card is not None:
         score += W_CARD
         marker = True
         cut = min(cut, card)
         reasons.append(f"source/time line {blocks[card].text.strip()!r} (+{W_CARD})")
-    if header is not None and _headline_list(i, blocks, feats, counted):
+    if header is not None and listing:
         score += W_LIST
         reasons.append(f"only short headline lines follow the header (+{W_LIST})")
-    if markers.is_call_to_action(blocks[i].text):
+    if facts.call[i]:
         score += W_CALL
         reasons.append(f"call to action {_short(blocks[i].text)!r} (+{W_CALL})")
-    headline = _headline_like(i, blocks, feats, counted)
+    headline = facts.headline[i] and any(counted[j] and facts.prose[j] for j in range(i + 1, min(len(blocks), i + 4)))
     if headline:
         score += W_HEADLINE
         reasons.append(f"headline-like line {_short(blocks[i].text)!r} (+{W_HEADLINE})")
@@ -264,11 +332,27 @@ def _evidence(
             if echo >= ECHO_AFTER and new >= ECHO_NEW:
                 score += W_ECHO
                 reasons.append(f"headline words recur after it ({echo:.0%}), {new:.0%} new to the story (+{W_ECHO})")
+        if local_ratio >= RETURN_RATIO and local >= RETURN_COSINE:
+            reasons.append(f"the text after it goes on with the story (local cosine {local:.2f}): not cut")
+            score = 0.0
     shared = coh.covered[i]
     if shared >= SHARED_TAIL and not marker:
         reasons.append(f"tail shares {shared:.0%} of its terms with the story: not cut")
         score = 0.0
     return Evidence(block=cut, candidate=i, score=score, reasons=tuple(reasons), marker=marker)
+
+
+def _only_short_after(facts: _Facts, counted: Sequence[bool]) -> list[bool]:
+    """Per block: at least MIN_LIST_LINES counted blocks from it to the end, all short
+    lines without sentence punctuation (a header followed by a list of headlines)."""
+    out = [False] * len(counted)
+    lines, ok = 0, True
+    for j in range(len(counted) - 1, -1, -1):
+        if counted[j]:
+            lines += 1
+            ok = ok and facts.short[j]
+        out[j] = ok and lines >= MIN_LIST_LINES
+    return out
 
 
 def _tail_rule_start(decisions: Sequence[Decision]) -> int | None:
@@ -295,7 +379,7 @@ def _echo(coh: Cohesion, i: int) -> tuple[float, float]:
         return 0.0, 0.0
     after: Counter[str] = Counter()
     size = 0
-    for v in coh.vectors[i + 1 :]:
+    for v in coh.vectors[i + 1 : i + 1 + ECHO_BLOCKS]:
         if size >= WINDOW_TERMS:
             break
         after.update(v)
@@ -306,31 +390,14 @@ def _echo(coh: Cohesion, i: int) -> tuple[float, float]:
     return echo, new
 
 
-def _is_card(j: int, gap: range, blocks: Sequence[Block]) -> bool:
-    """A time stamp or host line is a card when it is not a lone list item: it comes with
-    a second card line, or is a host name / time stamp on its own."""
-    text = blocks[j].text
-    if markers.is_relative_time(text) or markers.SOURCE_HOST.match(text):
-        return True
-    others = [
-        k
-        for k in gap
-        if k != j and (markers.is_relative_time(blocks[k].text) or markers.is_source_line(blocks[k].text))
-    ]
-    return bool(others)
-
-
-def _headline_like(i: int, blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> bool:
-    f = feats[i]
-    text = blocks[i].text.strip()
-    if blocks[i].kind != "line" or not 3 <= f.words <= MAX_HEADLINE_WORDS:
+def _headline_shape(b: Block, f: Features, text: str, ends: bool) -> bool:
+    """A line of 3-25 words without sentence punctuation (an ellipsis is allowed), not an
+    interview or list line. Prose must follow it for a headline; the candidate checks that."""
+    if b.kind != "line" or not 3 <= f.words <= MAX_HEADLINE_WORDS:
         return False
-    if _SENTENCE_END.search(text) and not _ELLIPSIS.search(text):
+    if ends and not _ELLIPSIS.search(text):
         return False
-    if f.sentences > 1 or _NOT_HEADLINE.match(text):
-        return False
-    # Prose follows within the next few blocks (a dateline line "Pittsburgh" may come first).
-    return any(kept[j] and feats[j].words >= MIN_PROSE_WORDS for j in range(i + 1, min(len(blocks), i + 4)))
+    return f.sentences <= 1 and not _NOT_HEADLINE.match(text)
 
 
 def _walk_back(start: int, blocks: Sequence[Block], feats: Sequence[Features], decisions: Sequence[Decision]) -> int:
@@ -355,48 +422,44 @@ def _walk_back(start: int, blocks: Sequence[Block], feats: Sequence[Features], d
     return j
 
 
-def _headline_list(i: int, blocks: Sequence[Block], feats: Sequence[Features], counted: Sequence[bool]) -> bool:
-    """Only short lines without sentence punctuation from block i to the end."""
-    rest = [j for j in range(i, len(blocks)) if counted[j]]
-    return len(rest) >= MIN_LIST_LINES and all(
-        feats[j].words <= MAX_HEADLINE_WORDS and not _SENTENCE_END.search(blocks[j].text.strip()) for j in rest
-    )
-
-
-def _card_name(i: int, blocks: Sequence[Block], feats: Sequence[Features]) -> bool:
-    """A short name right before a time stamp ("Straits Times" / "16 minutes ago")."""
-    return (
-        feats[i].words <= 5
-        and i + 1 < len(blocks)
-        and markers.is_relative_time(blocks[i + 1].text)
-        and not _SENTENCE_END.search(blocks[i].text)
-    )
-
-
 def _marker_line(text: str) -> bool:
     """A header, source or time line of an aggregator card: never a story candidate."""
     return markers.is_related_header(text) or markers.is_relative_time(text) or markers.is_source_line(text)
 
 
-def _lang_of(texts: Sequence[str], idx: Sequence[int]) -> str | None:
-    sample = " ".join(texts[i] for i in idx)[:LANG_SAMPLE]
-    if sum(1 for ch in sample if ch.isalpha()) < MIN_LANG_LETTERS:
-        return None
-    return lang.detect(sample)
+class _Langs:
+    """The story's language and the language after a candidate, from prose blocks only
+    (a list of scores or names is no sample: langdetect called one "fi"). Asked at most
+    once per pass, and the story's language once per document."""
 
+    def __init__(self, texts: Sequence[str], facts: _Facts, kept: Sequence[bool]):
+        self.texts, self.facts, self.kept = texts, facts, kept
+        self._story: str | None | bool = False
 
-class _Lazy:
-    """A value computed on first use (langdetect is only asked when a candidate needs it)."""
+    def story(self) -> str | None:
+        if self._story is False:
+            self._story = self._detect(range(len(self.texts)))
+        return self._story  # type: ignore[return-value]
 
-    def __init__(self, compute: Callable[[], str | None]):
-        self._compute: Callable[[], str | None] | None = compute
-        self._value: str | None = None
+    def after(self, i: int, end: int) -> str | None:
+        return self._detect(range(i, end))
 
-    @property
-    def value(self) -> str | None:
-        if self._compute is not None:
-            self._value, self._compute = self._compute(), None
-        return self._value
+    def _detect(self, idx: range) -> str | None:
+        picked: list[str] = []
+        size = 0
+        for j in idx:
+            if size >= LANG_SAMPLE:
+                break
+            if self.kept[j] and self.facts.prose[j]:
+                picked.append(self.texts[j])
+                size += len(self.texts[j])
+        sample = " ".join(picked)[:LANG_SAMPLE]
+        if sum(1 for ch in sample if ch.isalpha()) < MIN_LANG_LETTERS:
+            return None
+        # The stoplist vote answers only for running text (a list of names and scores
+        # has too few stopwords; langdetect called one such story "fi"); langdetect is
+        # asked only for scripts without stoplists.
+        return lang.stopword_vote(sample) or (lang.detect(sample) if lang.is_cjk(sample) else None)
 
 
 def _short(text: str, limit: int = 60) -> str:
