@@ -65,8 +65,34 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stripped = piece.rstrip()
         lead = len(piece) - len(piece.lstrip())
         if stripped.strip():
-            spans.append((a + lead, a + len(stripped)))
+            spans.extend(chunks(text, a + lead, a + len(stripped)))
     return spans
+
+
+#: A "sentence" of more than this many words in a glued line is a menu, a link list or a
+#: headline run glued to a sentence (no punctuation to split on): it is cut into chunks
+#: so that the menu words and the story words are judged apart.
+MAX_SENTENCE_WORDS = 60
+#: Chunks end before a capitalised word once they hold CHUNK_MIN_WORDS, and at
+#: CHUNK_MAX_WORDS at the latest (menu items and headlines start with a capital).
+CHUNK_MIN_WORDS = 8
+CHUNK_MAX_WORDS = 20
+_WORD_SPAN = regex.compile(r"\S+")
+
+
+def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into chunks when it is too long to be one sentence."""
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    out, first, count = [], 0, 0
+    for k, (ws, _we) in enumerate(words):
+        if count >= CHUNK_MAX_WORDS or (count >= CHUNK_MIN_WORDS and text[ws].isupper()):
+            out.append((words[first][0], words[k - 1][1]))
+            first, count = k, 0
+        count += 1
+    out.append((words[first][0], words[-1][1]))
+    return out
 
 
 def segment(text: str, skip_to: int = 0) -> tuple[Block, ...]:
