@@ -38,8 +38,9 @@ from cleantext.render import apply_removals
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent / "corpus"
-#: Per-input time limit in seconds (inputs are at most ~200 KB; a normal one takes < 1 s).
-TIME_LIMIT = 30
+#: Per-input time limit in seconds, for up to three cleanings (library, idempotence, CLI).
+#: Inputs stay under ~200 KB and 5,000 lines; the big shapes are tests (CLEANTEXT_SLOW=1).
+TIME_LIMIT = 60
 
 BOILERPLATE = [
     "Sign up for our newsletter", "Read more:", "Share this article", "Facebook Twitter WhatsApp",
@@ -163,7 +164,7 @@ class Generator:
     def lines(self) -> str:
         r = self.rng
         line = r.choice(["a", "x.", "Share", "the", "\u3002", " ", "Read more"])
-        return r.choice(["\n", "\r\n", "\r"]).join([line] * r.randint(1, 20000))
+        return r.choice(["\n", "\r\n", "\r"]).join([line] * r.randint(1, 5000))
 
 
 class Timeout(BaseException):  # not Exception: the CLI must not swallow it
