@@ -47,9 +47,10 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         scope="block",
         reason="a short line the document already showed: later copies are chrome",
         fires=_repeat_fires,
-        drop_examples=("Ten things in tech you need to know today\n" + _STORY
-                       + "Ten things in tech you need to know today\n",),
-        keep_examples=(_STORY, "Ten things in tech you need to know today\n" + _STORY),
+        # Applied to page dumps and extracted HTML; a clean article keeps its own repeats.
+        drop_examples=(_MENU * 3 + _STORY.replace("\n", "\nTen things in tech you need to know today\n", 2) + _FOOTER,),
+        keep_examples=(_STORY, "Ten things in tech you need to know today\n" + _STORY,
+                       "Ten things in tech you need to know today\n" + _STORY + "Ten things in tech you need to know today\n"),
     ),
     CodeRule(
         id="metadata.date-header",
