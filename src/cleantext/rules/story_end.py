@@ -90,6 +90,11 @@ MIN_SCORE_FOR_LANG = 0.6
 MAX_HEADLINE_WORDS = 25
 #: The prose that follows a headline: at least this many words in the next kept block.
 MIN_PROSE_WORDS = 12
+#: ... and at least this share of stopwords: a line of results ("Palm Bay (1-0): Tolivert
+#: 25 points. Davis 17 points.") is long but no prose, so the line above it is no headline
+#: (aeb gold c81e134e fed alone was cut at "Cocoa d. West Shore 61-21"). Prose in the dev
+#: pages runs 0.3-0.5 in English and German; 0.1 leaves room for CJK character counts.
+MIN_PROSE_STOP_DENSITY = 0.1
 #: Chrome between the story and a marker is walked over back to the story: blocks the
 #: classifier removed of at most this many words ("Hashtags", "Try Our AI Features").
 MAX_CHROME_WORDS = 4
@@ -160,7 +165,7 @@ def _facts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bo
         call.append(k and f.words <= 40 and markers.is_call_to_action(text))
         headline.append(k and _headline_shape(b, f, text, ends))
         short.append(f.words <= MAX_HEADLINE_WORDS and not ends)
-        prose.append(f.words >= MIN_PROSE_WORDS)
+        prose.append(f.words >= MIN_PROSE_WORDS and f.stop_density >= MIN_PROSE_STOP_DENSITY)
         name.append(f.words <= 5 and not ends)
     name = [ok and i + 1 < len(times) and times[i + 1] for i, ok in enumerate(name)]
     return _Facts(*(tuple(x) for x in (header, card, lone, name, call, headline, short, prose)))
