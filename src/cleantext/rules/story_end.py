@@ -95,6 +95,8 @@ MIN_PROSE_WORDS = 12
 #: (aeb gold c81e134e fed alone was cut at "Cocoa d. West Shore 61-21"). Prose in the dev
 #: pages runs 0.3-0.5 in English and German; 0.1 leaves room for CJK character counts.
 MIN_PROSE_STOP_DENSITY = 0.1
+#: Digits share above which a stopword-poor line is results or a table, not prose.
+MAX_PROSE_DIGITS = 0.05
 #: Chrome between the story and a marker is walked over back to the story: blocks the
 #: classifier removed of at most this many words ("Hashtags", "Try Our AI Features").
 MAX_CHROME_WORDS = 4
@@ -165,7 +167,10 @@ def _facts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bo
         call.append(k and f.words <= 40 and markers.is_call_to_action(text))
         headline.append(k and _headline_shape(b, f, text, ends))
         short.append(f.words <= MAX_HEADLINE_WORDS and not ends)
-        prose.append(f.words >= MIN_PROSE_WORDS and f.stop_density >= MIN_PROSE_STOP_DENSITY)
+        # Stopwords are counted with the story's stoplist: an appended article in another
+        # language has few of them, but it has clauses (commas) and few digits.
+        prose.append(f.words >= MIN_PROSE_WORDS and (
+            f.stop_density >= MIN_PROSE_STOP_DENSITY or (f.commas >= 1 and f.digits < MAX_PROSE_DIGITS)))
         name.append(f.words <= 5 and not ends)
     name = [ok and i + 1 < len(times) and times[i + 1] for i, ok in enumerate(name)]
     return _Facts(*(tuple(x) for x in (header, card, lone, name, call, headline, short, prose)))
