@@ -148,3 +148,12 @@ def test_fragment_opening_with_an_element_is_html_however_long_its_paragraphs() 
     assert looks_like_html(page)
     once = cleantext.clean(page)
     assert "<" not in once and cleantext.clean(once) == once
+
+
+def test_doctype_after_a_stray_line_is_html() -> None:
+    story = "The council met on Monday. " * 10
+    for page in ("Share this article\n<!DOCTYPE html>\n<html><body><p>" + story + "</p></body></html>",
+                 "Comments\r<!DOCTYPE html> " + story):
+        assert looks_like_html(page)
+        once = cleantext.clean(page)
+        assert "DOCTYPE" not in once and cleantext.clean(once) == once
