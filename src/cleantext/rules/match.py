@@ -55,9 +55,10 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     tail: Hit | None = None
     head: Hit | None = None
     timed_out: list[str] = []
+    located: dict[str, list[int]] = {}  # keyword -> blocks holding it; rules share keywords
     for rule in active:
         try:
-            for i in candidate_blocks(rule, doc_lower, starts):
+            for i in candidate_blocks(rule, doc_lower, starts, located):
                 block = blocks[i]
                 found = rule.spans(block.text, timeout=timeout, words=words[i] if words is not None else None,
                                    prefiltered=True)
@@ -92,20 +93,30 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     )
 
 
-def candidate_blocks(rule: Rule, doc_lower: str, starts: Sequence[int]) -> list[int]:
+def candidate_blocks(rule: Rule, doc_lower: str, starts: Sequence[int],
+                     located: dict[str, list[int]] | None = None) -> list[int]:
     """Indices of the blocks holding one of the rule's keywords, in order.
 
     Each keyword is found with str.find over the whole document (C speed) instead of
-    testing every block against every rule; a rule without keywords gets every block.
+    testing every block against every rule, once per document (`located` caches it); a
+    rule without keywords gets every block.
     """
     if not rule.keywords:
         return list(range(len(starts)))
     found: set[int] = set()
     for kw in rule.keywords:
-        pos = doc_lower.find(kw)
-        while pos != -1:
-            found.add(bisect_right(starts, pos) - 1)
-            pos = doc_lower.find(kw, pos + 1)
+        where = located.get(kw) if located is not None else None
+        if where is None:
+            where = []
+            pos = doc_lower.find(kw)
+            while pos != -1:
+                block = bisect_right(starts, pos) - 1
+                if not where or where[-1] != block:
+                    where.append(block)
+                pos = doc_lower.find(kw, pos + 1)
+            if located is not None:
+                located[kw] = where
+        found.update(where)
     return sorted(found)
 
 
