@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import math
 import random
 import sys
 from pathlib import Path

@@ -32,7 +32,7 @@ class Model:
 @functools.lru_cache(maxsize=1)
 def shipped_model() -> Model:
     """The fitted weights shipped with the package (read-only data, loaded once)."""
-    raw = json.loads(resources.files("cleantext").joinpath("data", "classifier.json").read_text("utf-8"))
+    raw = json.loads(resources.files("cleantext").joinpath("data").joinpath("classifier.json").read_text("utf-8"))
     stages = raw["context"]
     if stages and not isinstance(stages[0], list):
         stages = [stages]

@@ -217,7 +217,8 @@ def find_headline(feats: Sequence[Features], keep: Sequence[bool], doubted: Sequ
             continue
         shared_title = sum(1 for t in title if t in f.terms) if i else len(title)
         shared_lead = sum(1 for t in f.terms if t in lead)
-        if (title and shared_title >= HEADLINE_TITLE_SHARE * len(title)) or shared_lead >= HEADLINE_LEAD_SHARE * len(f.terms):
+        repeats_title = bool(title) and shared_title >= HEADLINE_TITLE_SHARE * len(title)
+        if repeats_title or shared_lead >= HEADLINE_LEAD_SHARE * len(f.terms):
             return i
     return None
 

@@ -29,7 +29,9 @@ JUSTEXT_NAMES = {
 # jusText has no Chinese or Japanese list. These are the function characters of the
 # stopwords-iso Chinese list that are a single character (particles, pronouns,
 # prepositions); counted per character because such text has no spaces between words.
-_CJK_STOP_CHARS = frozenset("的了是在我有和就不人都一也很到说要去你会着没看好自己这那他她它们个上来为以对与及其而之于被把给从")
+_CJK_STOP_CHARS = frozenset(
+    "的了是在我有和就不人都一也很到说要去你会着没看好自己这那他她它们个上来为以对与及其而之于被把给从"
+)
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}'’_-]+")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -168,7 +170,11 @@ _PAREN_NUMBER = regex.compile(r"\(\d+\)\s*$")
 
 
 _ASCII_SHAPE_TABLE = str.maketrans(
-    {**{chr(c): "A" for c in range(65, 91)}, **{chr(c): "a" for c in range(97, 123)}, **{str(d): "0" for d in range(10)}}
+    {
+        **{chr(c): "A" for c in range(65, 91)},
+        **{chr(c): "a" for c in range(97, 123)},
+        **{str(d): "0" for d in range(10)},
+    }
 )
 # After translation a capitalised word is "Aaaa", a lower-case word "aaa", a number "000";
 # apostrophes stay inside words as in _SHAPE_WORD.

@@ -11,7 +11,8 @@ from .model import Block
 # Seeds 000 and 001 open with " date 2025-06-17 " before the story: an export header of
 # the pipeline that produced them, not story text.
 _DATE_HEADER = regex.compile(
-    r"^\s*(?:date|published|datum|fecha)\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+",
+    r"^\s*(?:date|published|datum|fecha)\s*[:=]?\s*"
+    r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+",
     regex.I,
 )
 #: A headline is a first line of at most this many words that does not end like a sentence.

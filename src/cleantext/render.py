@@ -18,7 +18,8 @@ def normalize(text: str) -> str:
     """The documented whitespace normalisation of output text.
 
     Every line is stripped and its runs of spaces and tabs become one space; empty lines
-    (and lines of only zero-width characters) are dropped; the remaining lines are joined by one blank line (one paragraph each).
+    (and lines of only zero-width characters) are dropped; the remaining lines are joined
+    by one blank line (one paragraph each).
 
     >>> normalize("  A  story\\n\\n\\n line two \\n")
     'A story\\n\\nline two'
@@ -79,7 +80,8 @@ def explain(result: Result, colour: bool = False) -> str:
         lines += _verdict_lines(result)
     if result.story_end:
         se = result.story_end
-        lines += ["", f"--- story end: block {se.block} at offset {se.offset}, rule {se.rule}, score {se.score:.2f} ---"]
+        lines += ["", f"--- story end: block {se.block} at offset {se.offset}, rule {se.rule}, "
+                      f"score {se.score:.2f} ---"]
         lines += [f"  {e}" for e in se.evidence]
     if result.flags:
         lines += ["", "flags: " + ", ".join(result.flags)]

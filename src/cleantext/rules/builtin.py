@@ -50,7 +50,8 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         # Applied to page dumps and extracted HTML; a clean article keeps its own repeats.
         drop_examples=(_MENU * 3 + _STORY.replace("\n", "\nTen things in tech you need to know today\n", 2) + _FOOTER,),
         keep_examples=(_STORY, "Ten things in tech you need to know today\n" + _STORY,
-                       "Ten things in tech you need to know today\n" + _STORY + "Ten things in tech you need to know today\n"),
+                       "Ten things in tech you need to know today\n" + _STORY
+                       + "Ten things in tech you need to know today\n"),
     ),
     CodeRule(
         id="metadata.date-header",

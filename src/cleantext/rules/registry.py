@@ -160,17 +160,20 @@ def compile_rule(raw: Mapping[str, Any], defaults: Mapping[str, Any], path: str,
     rule_id = raw.get("id")
     line = _line_of(source, rule_id if isinstance(rule_id, str) else None, index)
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        raise RuleFileError(path, "every rule needs an id of lower-case letters, digits, '.', '-' or '_'", line=line, rule=str(rule_id) if rule_id else None)
+        raise RuleFileError(path, "every rule needs an id of lower-case letters, digits, '.', '-' or '_'",
+                            line=line, rule=str(rule_id) if rule_id else None)
     unknown = sorted(set(raw) - _KNOWN_KEYS)
     if unknown:
         raise RuleFileError(path, f"unknown keys {unknown}; known: {sorted(_KNOWN_KEYS)}", line=line, rule=rule_id)
     merged = {**defaults, **raw}
     category = merged.get("category", "custom")
     if category not in CATEGORIES:
-        raise RuleFileError(path, f"unknown category {category!r}; choose one of {', '.join(CATEGORIES)}", line=line, rule=rule_id)
+        raise RuleFileError(path, f"unknown category {category!r}; choose one of {', '.join(CATEGORIES)}",
+                            line=line, rule=rule_id)
     scope = merged.get("scope", "block")
     if scope not in SCOPES:
-        raise RuleFileError(path, f"unknown scope {scope!r}; choose one of {', '.join(SCOPES)}", line=line, rule=rule_id)
+        raise RuleFileError(path, f"unknown scope {scope!r}; choose one of {', '.join(SCOPES)}",
+                            line=line, rule=rule_id)
     patterns = _as_tuple(merged.get("patterns"), "patterns", path, line, rule_id)
     if not patterns:
         raise RuleFileError(path, "a rule needs at least one pattern", line=line, rule=rule_id)
@@ -259,7 +262,8 @@ def shipped_rules() -> list[Rule]:
     return rules
 
 
-def build_registry(rule_files: Iterable[str], disabled: Iterable[str], code_rules: Iterable[CodeRule]) -> dict[str, Rule | CodeRule]:
+def build_registry(rule_files: Iterable[str], disabled: Iterable[str],
+                   code_rules: Iterable[CodeRule]) -> dict[str, Rule | CodeRule]:
     """All rules by id, shipped first, then code rules, then user files; duplicates raise."""
     registry: dict[str, Rule | CodeRule] = {}
     loaded: list[Rule | CodeRule] = [*shipped_rules(), *code_rules]
