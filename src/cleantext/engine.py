@@ -70,7 +70,8 @@ def run(doc: Document, compiled: Compiled) -> Result:
     site = _host(doc.url)
     hits = match_rules(blocks, compiled.data_rules, language, site, config.regex_timeout, [f.words for f in feats])
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
-    clean = is_clean_article(blocks, feats, alone, hits)
+    # With every data rule disabled, "no chrome rule fired" says nothing about the page.
+    clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     # With the classifier disabled every block counts as kept until a rule says otherwise.
     clean = clean or "boilerplate.classifier" not in rules_on
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
