@@ -129,7 +129,8 @@ def test_jsonl_url_field_reaches_site_rules(tmp_path: Path) -> None:
         "patterns = ['''^Ferries will use.*$''']\nkeywords = [\"ferries\"]\nreason = \"test\"\n",
         encoding="utf-8",
     )
-    rows = [{"url": "https://www.news.example/a", "text": story(1)}, {"url": "https://other.example/", "text": story(2)}]
+    rows = [{"url": "https://www.news.example/a", "text": story(1)},
+            {"url": "https://other.example/", "text": story(2)}]
     data = "".join(json.dumps(r) + "\n" for r in rows).encode()
     code, out, err = run("--jsonl", "-", "--rules", str(rules), "-q", stdin=data)
     assert code == 0, err
