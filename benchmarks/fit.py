@@ -87,7 +87,7 @@ def label_traf(blocks, rec: dict) -> list[float | None]:
 
 def analyse(text: str):
     header = date_header(text)
-    blocks = segment(text, skip_to=header.end if header else 0)
+    blocks = segment(text, skip=(header.start, header.end) if header else None)
     language = lang.detect(lang.sample_prose([b.text for b in blocks]))
     return blocks, block_features(blocks, language)
 

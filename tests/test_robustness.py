@@ -125,9 +125,6 @@ def test_broken_utf8_is_read_as_utf8_with_replacement_characters(data: bytes) ->
     assert read(data, Config()).warnings == ("1 broken UTF-8 sequence(s) in the input replaced by U+FFFD",)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.run builds Result.warnings from rule timeouts only; fix: "
-    "warnings = (*doc.warnings, *(... timed out ...)) in engine.run"))
 def test_broken_utf8_is_named_in_result_warnings() -> None:
     result = cleantext.clean_document(GERMAN.encode() + b"\xff")
     assert any("U+FFFD" in w for w in result.warnings)
@@ -258,9 +255,6 @@ def test_catastrophic_user_rule_times_out_and_is_skipped(tmp_path: Path) -> None
     assert all(p in result.text for p in PARAS)  # the document is still cleaned
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.run puts the timeout in Result.warnings but emits no Python warning; fix: in engine.run, "
-    "for each message: warnings.warn(message, RuntimeWarning, stacklevel=2)"))
 def test_catastrophic_user_rule_emits_a_python_warning(tmp_path: Path) -> None:
     rules = tmp_path / "evil.toml"
     rules.write_text(CATASTROPHIC, encoding="utf-8")

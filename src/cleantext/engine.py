@@ -7,6 +7,7 @@ compiled configuration; nothing here keeps state between documents.
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+import warnings
 from dataclasses import dataclass
 
 from . import lang
@@ -64,7 +65,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
     text = doc.text
     rules_on = compiled.code_rules
     header = date_header(text) if doc.input_format == "text" and "metadata.date-header" in rules_on else None
-    blocks = segment_blocks(text, header.end if header else 0)
+    blocks = segment_blocks(text, (header.start, header.end) if header else None)
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
     feats = block_features(blocks, language)
     site = _host(doc.url)
@@ -89,7 +90,10 @@ def run(doc: Document, compiled: Compiled) -> Result:
     removals = build_removals(text, header, blocks, decisions, spans)
     out = apply_removals(text, removals)
     kept_blocks = sum(1 for d in decisions if d[0])
-    warnings = tuple(f"rule {rid} timed out and was skipped for this document" for rid in hits.timed_out)
+    timeouts = tuple(f"rule {rid} timed out and was skipped for this document" for rid in hits.timed_out)
+    for message in timeouts:  # a skipped rule is also a Python warning, so pipelines see it
+        warnings.warn(message, RuntimeWarning, stacklevel=4)
+    notes = (*doc.warnings, *timeouts)
     if not out and blocks:
         flags = (*flags, "all-boilerplate")
     return Result(
@@ -109,14 +113,14 @@ def run(doc: Document, compiled: Compiled) -> Result:
             Verdict(block=b.index, keep=d[0], alone=round(a, 3), context=round(c, 3), rule=d[1], reason=d[3])
             for b, d, a, c in zip(blocks, decisions, alone, context)
         ),
-        warnings=warnings,
+        warnings=notes,
     )
 
 
-def segment_blocks(text: str, skip_to: int) -> tuple[Block, ...]:
+def segment_blocks(text: str, skip: tuple[int, int] | None) -> tuple[Block, ...]:
     from .segment import segment
 
-    return segment(text, skip_to=skip_to)
+    return segment(text, skip=skip)
 
 
 # A decision per block: (keep, rule id, category, reason).

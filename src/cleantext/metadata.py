@@ -11,7 +11,7 @@ from .model import Block
 # Seeds 000 and 001 open with " date 2025-06-17 " before the story: an export header of
 # the pipeline that produced them, not story text.
 _DATE_HEADER = regex.compile(
-    r"^\s*(?:date|published|datum|fecha)\s*[:=]?\s*"
+    r"(?:^|(?<=[\n\r\u2028\u2029\x0b\x0c\x85]))[^\S\n\r\u2028\u2029]*(?:date|published|datum|fecha)\s*[:=]?\s*"
     r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+",
     regex.I,
 )
@@ -30,15 +30,20 @@ class Header:
 
 
 def date_header(text: str) -> Header | None:
-    """The leading ``date YYYY-MM-DD`` header, if the text opens with one.
+    """The ``date YYYY-MM-DD`` export header at the start of a line (the first one found).
+
+    Not only on the very first line: once cleaning removed a cookie banner or a "Share
+    this article" line above it, the header would open the text, and cleaning twice must
+    give the same result (found by the fuzzer).
 
     >>> date_header(" date 2025-06-17 In recent weeks, ...")
-    Header(start=0, end=17, date='2025-06-17')
+    Header(start=1, end=17, date='2025-06-17')
     """
-    m = _DATE_HEADER.match(text)
+    m = _DATE_HEADER.search(text)
     if not m:
         return None
-    return Header(start=0, end=m.end(), date=m.group(1))
+    start = m.start() + len(m.group()) - len(m.group().lstrip())
+    return Header(start=start, end=m.end(), date=m.group(1))
 
 
 def title_of(blocks: tuple[Block, ...]) -> str | None:

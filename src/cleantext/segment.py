@@ -95,17 +95,18 @@ def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def segment(text: str, skip_to: int = 0) -> tuple[Block, ...]:
+def segment(text: str, skip: tuple[int, int] | None = None) -> tuple[Block, ...]:
     """Split `text` into blocks: one per line, or one per sentence for a long line.
 
-    Text before `skip_to` (a header the caller already removed) is not segmented.
+    The span `skip` (a header the caller already removed) is not segmented.
 
     >>> [b.text for b in segment("Title\\n\\nFirst paragraph.\\n")]
     ['Title', 'First paragraph.']
     """
     blocks: list[Block] = []
     for para, (start, end) in enumerate(lines(text)):
-        start = max(start, skip_to)
+        if skip is not None and start < skip[1] and skip[0] < end:
+            start = max(start, skip[1])  # a header opens its line
         if start >= end:
             continue
         while start < end and text[start].isspace():
