@@ -6,8 +6,8 @@ compiled configuration; nothing here keeps state between documents.
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
 import warnings
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from . import lang
