@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from support import replay
 
 import cleantext
 from cleantext import Cleaner, Config, ConfigError, Result
@@ -136,20 +137,6 @@ def test_stats_count_what_happened(name: str, data: bytes) -> None:
     assert 0 <= stats.blocks_out <= stats.blocks_in
     assert stats.removals_by_category == dict(Counter(r.category for r in result.removals))
     assert stats.removals_by_rule == dict(Counter(r.rule for r in result.removals))
-
-
-def replay(source: str, removals) -> str:
-    """Cut every removal out of `source`, written here independently of the library.
-
-    Documented in the README: a cut leaves a space behind (so words on either side of a
-    span cut inside a line stay apart), then whitespace is normalised (render.normalize).
-    """
-    kept, pos = [], 0
-    for removal in sorted(removals, key=lambda r: r.start):
-        kept.append(source[pos:removal.start])
-        pos = removal.end
-    kept.append(source[pos:])
-    return normalize(" ".join(kept))
 
 
 @pytest.mark.parametrize(("name", "data"), INPUTS, ids=IDS)

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from support import replay, unmatched_paragraph
 
 import cleantext
-from cleantext.render import normalize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
@@ -45,36 +45,6 @@ def cases_for(invariant: str) -> list:
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         params.append(pytest.param(case, id=case.name, marks=marks))
     return params
-
-
-def unmatched_paragraph(source: str, text: str) -> str | None:
-    """The first output paragraph that is not kept pieces of one input line, in order."""
-    lines = LINE_BREAK.split(source)
-    line_i = 0
-    for paragraph in text.split("\n\n") if text else []:
-        words = paragraph.split()
-        while line_i < len(lines):
-            line, pos = lines[line_i], 0
-            line_i += 1
-            for word in words:
-                found = line.find(word, pos)
-                if found < 0:
-                    break
-                pos = found + len(word)
-            else:
-                break  # every word found in order in this line
-        else:
-            return paragraph
-    return None
-
-
-def replay(source: str, removals) -> str:
-    kept, pos = [], 0
-    for r in sorted(removals, key=lambda r: r.start):
-        kept.append(source[pos:r.start])
-        pos = r.end
-    kept.append(source[pos:])
-    return normalize(" ".join(kept))
 
 
 # ---- the golden corpus -----------------------------------------------------------------

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from support import unmatched_paragraph
 
 import cleantext
 from cleantext import InputError
@@ -67,27 +68,6 @@ def corpus_with_boilerplate(draw: st.DrawFn) -> str:
         else:
             lines.insert(pos, phrase)
     return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
-
-
-def unmatched_paragraph(source: str, text: str) -> str | None:
-    """The first output paragraph that is not kept pieces of one input line, in order."""
-    lines = LINE_BREAK.split(source)
-    line_i = 0
-    for paragraph in text.split("\n\n") if text else []:
-        words = paragraph.split()
-        while line_i < len(lines):
-            line, pos = lines[line_i], 0
-            line_i += 1
-            for word in words:
-                found = line.find(word, pos)
-                if found < 0:
-                    break
-                pos = found + len(word)
-            else:
-                break
-        else:
-            return paragraph
-    return None
 
 
 def check_properties(data: str | bytes) -> None:

@@ -1,0 +1,45 @@
+"""Checks shared by several test files, written independently of the library's code."""
+
+from __future__ import annotations
+
+import re
+
+from cleantext.render import normalize
+
+#: The line breaks of render.normalize and the segmenter.
+LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def unmatched_paragraph(source: str, text: str) -> str | None:
+    """The first output paragraph that is not kept pieces of one input line, in order."""
+    lines = LINE_BREAK.split(source)
+    line_i = 0
+    for paragraph in text.split("\n\n") if text else []:
+        words = paragraph.split()
+        while line_i < len(lines):
+            line, pos = lines[line_i], 0
+            line_i += 1
+            for word in words:
+                found = line.find(word, pos)
+                if found < 0:
+                    break
+                pos = found + len(word)
+            else:
+                break  # every word found in order in this line
+        else:
+            return paragraph
+    return None
+
+
+def replay(source: str, removals) -> str:
+    """Cut every removal out of `source`, written here independently of the library.
+
+    Documented in the README: a cut leaves a space behind (so words on either side of a
+    span cut inside a line stay apart), then whitespace is normalised (render.normalize).
+    """
+    kept, pos = [], 0
+    for removal in sorted(removals, key=lambda r: r.start):
+        kept.append(source[pos:removal.start])
+        pos = removal.end
+    kept.append(source[pos:])
+    return normalize(" ".join(kept))
