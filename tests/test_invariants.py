@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +26,6 @@ import cleantext
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 # The line breaks render.normalize knows: each output paragraph comes from one such line.
-LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 
 #: Cases where an invariant fails because of a library bug, by (invariant, case) with the
 #: reason. They are xfail(strict=True): fixing the bug turns them into failures to remove.

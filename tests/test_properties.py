@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +30,6 @@ from cleantext.render import apply_removals
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DOCS = sorted(str(p) for p in CORPUS.glob("*/input.txt"))
-LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 PROPERTY = settings(max_examples=30, deadline=None, derandomize=True, database=None,
                     phases=(Phase.explicit, Phase.generate),
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

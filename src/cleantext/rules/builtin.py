@@ -30,14 +30,11 @@ def _cleaner():  # type: ignore[no-untyped-def]
     return Cleaner()
 
 
-def _classifier_fires(text: str) -> bool:
-    result = _cleaner().clean_document(text)
-    return any(r.rule == "boilerplate.classifier" for r in result.removals)
-
-
-def _repeat_fires(text: str) -> bool:
-    result = _cleaner().clean_document(text)
-    return any(r.rule == "boilerplate.repeated-line" for r in result.removals)
+def _removes(rule_id: str):  # type: ignore[no-untyped-def]
+    """`fires` for an engine rule: whether cleaning the example cuts something by that rule."""
+    def fires(text: str) -> bool:
+        return any(r.rule == rule_id for r in _cleaner().clean_document(text).removals)
+    return fires
 
 
 BUILTIN_RULES: tuple[CodeRule, ...] = (
@@ -46,7 +43,7 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         category="boilerplate",
         scope="block",
         reason="a short line the document already showed: later copies are chrome",
-        fires=_repeat_fires,
+        fires=_removes("boilerplate.repeated-line"),
         # Applied to page dumps and extracted HTML; a clean article keeps its own repeats.
         drop_examples=(_MENU * 3 + _STORY.replace("\n", "\nTen things in tech you need to know today\n", 2) + _FOOTER,),
         keep_examples=(_STORY, "Ten things in tech you need to know today\n" + _STORY,
@@ -67,7 +64,7 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         category="boilerplate",
         scope="block",
         reason="not story-like in context (the fitted block classifier)",
-        fires=_classifier_fires,
+        fires=_removes("boilerplate.classifier"),
         drop_examples=(_MENU * 3 + _STORY + _FOOTER,),
         keep_examples=(_STORY, "Short story.\n" + _STORY),
     ),
