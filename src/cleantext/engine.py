@@ -86,7 +86,8 @@ def run(doc: Document, compiled: Compiled) -> Result:
     spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
     if "carousel.headlines" in compiled.code_rules:
         spans += carousel_spans(blocks, decisions)
-    decisions, flags = guard(blocks, feats, alone, decisions, end)
+    tail_cut = hits.tail.block if hits.tail is not None and decisions[hits.tail.block][1] == hits.tail.rule.id else None
+    decisions, flags = guard(blocks, feats, alone, decisions, end, tail_cut)
     removals = build_removals(text, header, blocks, decisions, spans)
     out = apply_removals(text, removals)
     kept_blocks = sum(1 for d in decisions if d[0])
@@ -331,10 +332,14 @@ def cut_after(decisions: list[Decision], end: StoryEnd) -> list[Decision]:
 
 
 def guard(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequence[float],
-          decisions: list[Decision], end: StoryEnd | None = None) -> tuple[list[Decision], tuple[str, ...]]:
+          decisions: list[Decision], end: StoryEnd | None = None,
+          tail: int | None = None) -> tuple[list[Decision], tuple[str, ...]]:
     """Back off rule cuts that would take away most of the prose of a real story."""
-    # Blocks after the story end are other articles, not this story's prose (issue 4).
-    prose = [i for i, a in enumerate(alone) if a >= 0.5 and feats[i].words >= 10 and (end is None or i < end.block)]
+    # Blocks after the story end are other articles, and blocks after an applied tail rule
+    # ("34 responses to ...", "Related Articles") are comments or teasers: neither is this
+    # story's prose (a long comment thread outweighed the story and undid its cut).
+    stop = min(end.block if end is not None else len(blocks), tail if tail is not None else len(blocks))
+    prose = [i for i, a in enumerate(alone) if a >= 0.5 and feats[i].words >= 10 and i < stop]
     total = sum(len(blocks[i].text) for i in prose)
     if total < GUARD_MIN_PROSE:
         return decisions, ()
