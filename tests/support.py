@@ -6,6 +6,16 @@ import re
 
 from cleantext.render import normalize
 
+#: Three paragraphs of a realistic story, for tests that build inputs around one.
+PARAS = [
+    "The ferry between Westport harbour and Gull Island will carry passengers again from Monday, "
+    "six months after a cracked hull took the only vessel on the route out of service.",
+    "The council's transport committee approved the return on Wednesday evening, after inspectors "
+    "signed off on the repairs carried out at the Brennan yard over the winter.",
+    "Islanders have relied on a smaller charter boat since September, which could take only twelve "
+    "passengers and no vehicles. Shopkeepers said deliveries had doubled in price.",
+]
+
 #: The line breaks of render.normalize and the segmenter.
 LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from support import PARAS
 
 import cleantext
 from cleantext import Config
 from cleantext.html import extract, page_language, page_text, too_little
 from cleantext.render import apply_removals
-
-PARAS = [
-    "The ferry between Westport harbour and Gull Island will carry passengers again from Monday, "
-    "six months after a cracked hull took the only vessel on the route out of service.",
-    "The council's transport committee approved the return on Wednesday evening, after inspectors "
-    "signed off on the repairs carried out at the Brennan yard over the winter.",
-    "Islanders have relied on a smaller charter boat since September, which could take only twelve "
-    "passengers and no vehicles. Shopkeepers said deliveries had doubled in price.",
-]
 
 PAGE = f"""<!DOCTYPE html>
 <html lang="en-GB">

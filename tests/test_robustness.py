@@ -31,20 +31,13 @@ import warnings
 from pathlib import Path
 
 import pytest
+from support import PARAS
 
 import cleantext
 from cleantext import Config, InputError
 from cleantext.ingest import read
 from cleantext.render import apply_removals
 
-PARAS = [
-    "The ferry between Westport harbour and Gull Island will carry passengers again from Monday, "
-    "six months after a cracked hull took the only vessel on the route out of service.",
-    "The council's transport committee approved the return on Wednesday evening, after inspectors "
-    "signed off on the repairs carried out at the Brennan yard over the winter.",
-    "Islanders have relied on a smaller charter boat since September, which could take only twelve "
-    "passengers and no vehicles. Shopkeepers said deliveries had doubled in price.",
-]
 STORY = "\n".join(PARAS)
 BOILERPLATE = "Share this article\nFacebook Twitter WhatsApp\nSign up for our newsletter\nRelated Articles\nComments\n"
 SLOW = pytest.mark.skipif(not os.environ.get("CLEANTEXT_SLOW"), reason="minutes long: set CLEANTEXT_SLOW=1")
