@@ -46,6 +46,9 @@ _ASCII_NONLETTER_BYTES = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_NONUPPER_BYTES = bytes(c for c in range(128) if not chr(c).isupper())
 _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
+_SEPARATOR_CHARS = "|•·›»/–"
+# Every match of _URLISH contains one of these (lower-cased) or an "@" / "#".
+_LINK_LITERALS = ("http", "www.", ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io")
 _SEPARATORS = regex.compile(r"\s[|•·›»/–]\s|\s[|•·›»]$|^[|•·›»]\s")
 _DIGIT = regex.compile(r"\d")
 _LETTER = regex.compile(r"\p{L}")
@@ -128,7 +131,10 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             letters = len(text) - len(_NON_LETTER.sub("", text))
             uppers = len(_UPPER.findall(text))
             digits = sum(map(text.count, "0123456789"))
-        may_link = "@" in text or "#" in text or "www" in text or "http" in text or "." in text
+        # Cheap literal tests first: the regexes below only run where they can match.
+        low = text.lower()
+        may_link = "@" in text or "#" in text or any(k in low for k in _LINK_LITERALS)
+        may_separate = any(c in text for c in _SEPARATOR_CHARS)
         out.append(Features(
             words=words,
             chars=len(text),
@@ -139,7 +145,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             upper=uppers / letters if letters > 0 else 0.0,
             digits=digits / max(len(text), 1),
             urls=len(_URLISH.findall(text)) if may_link else 0,
-            separators=len(_SEPARATORS.findall(text)),
+            separators=len(_SEPARATORS.findall(text)) if may_separate else 0,
             repeats=counts[_norm(text)] - 1,
             position=b.index / n,
             commas=text.count(",") + text.count("，") + text.count("、"),
