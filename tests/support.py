@@ -16,6 +16,16 @@ PARAS = [
     "passengers and no vehicles. Shopkeepers said deliveries had doubled in price.",
 ]
 
+#: The three paragraphs of a short story about a ferry pier (API and CLI tests).
+PIER = [
+    "The harbour authority said on Monday that the old ferry pier will close for repairs next month, "
+    "after engineers found cracks in two of its concrete supports.",
+    "Ferries will use the temporary landing stage at the north quay until the work is finished, "
+    "which the authority expects to take about six weeks.",
+    "Local traders said they were worried that fewer visitors would walk past their shops while "
+    "the pier is closed, but welcomed the decision to act before the cracks grew.",
+]
+
 #: The line breaks of render.normalize and the segmenter.
 LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from support import replay
+from support import PIER, replay
 
 import cleantext
 from cleantext import Cleaner, Config, ConfigError, Result
@@ -18,15 +18,10 @@ from cleantext.render import normalize
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
+# The pier story with a date header, a glued-on sign-up prompt and a share line.
 STORY = (
-    " date 2025-06-17 "
-    "The harbour authority said on Monday that the old ferry pier will close for repairs next month, "
-    "after engineers found cracks in two of its concrete supports.\n"
-    "Ferries will use the temporary landing stage at the north quay until the work is finished, "
-    "which the authority expects to take about six weeks.\n"
-    "Sign up now: Get ST's newsletters delivered to your inbox\n"
-    "Local traders said they were worried that fewer visitors would walk past their shops while "
-    "the pier is closed, but welcomed the decision to act before the cracks grew.\n"
+    " date 2025-06-17 " + PIER[0] + "\n" + PIER[1] + "\n"
+    "Sign up now: Get ST's newsletters delivered to your inbox\n" + PIER[2] + "\n"
     "Share this article on Facebook\n"
 )
 

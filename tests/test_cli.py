@@ -9,18 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import PIER
 
 import cleantext
 
-STORY = (
-    " date 2025-06-17 "
-    "The harbour authority said on Monday that the old ferry pier will close for repairs next month, "
-    "after engineers found cracks in two of its concrete supports.\n"
-    "Ferries will use the temporary landing stage at the north quay until the work is finished, "
-    "which the authority expects to take about six weeks.\n"
-    "Local traders said they were worried that fewer visitors would walk past their shops while "
-    "the pier is closed, but welcomed the decision to act before the cracks grew.\n"
-)
+STORY = " date 2025-06-17 " + "\n".join(PIER) + "\n"
 
 BAD_RULES = """\
 [[rule]]

@@ -22,6 +22,7 @@ from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.match import RuleHits, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
+from .segment import segment
 
 #: A tail rule ("Related Articles" on its own line) cuts only once this much prose has
 #: been kept before it: the same words in a menu above the story must not cut the story.
@@ -65,7 +66,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
     text = doc.text
     rules_on = compiled.code_rules
     header = date_header(text) if doc.input_format == "text" and "metadata.date-header" in rules_on else None
-    blocks = segment_blocks(text, (header.start, header.end) if header else None)
+    blocks = segment(text, skip=(header.start, header.end) if header else None)
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
     feats = block_features(blocks, language)
     site = _host(doc.url)
@@ -73,18 +74,16 @@ def run(doc: Document, compiled: Compiled) -> Result:
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
-    # With the classifier disabled every block counts as kept until a rule says otherwise.
-    clean = clean or "boilerplate.classifier" not in rules_on
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
                        html=doc.input_format == "html" and not doc.fallback)
     end = None
-    if "story-end.topic-shift" in compiled.code_rules:
+    if "story-end.topic-shift" in rules_on:
         strictness = 1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS
         end = find_story_end(blocks, feats, decisions, language, config, strictness)
         if end is not None:
             decisions = cut_after(decisions, end)
     spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
-    if "carousel.headlines" in compiled.code_rules:
+    if "carousel.headlines" in rules_on:
         spans += carousel_spans(blocks, decisions)
     tail_cut = hits.tail.block if hits.tail is not None and decisions[hits.tail.block][1] == hits.tail.rule.id else None
     decisions, flags = guard(blocks, feats, alone, decisions, end, tail_cut)
@@ -118,12 +117,6 @@ def run(doc: Document, compiled: Compiled) -> Result:
     )
 
 
-def segment_blocks(text: str, skip: tuple[int, int] | None) -> tuple[Block, ...]:
-    from .segment import segment
-
-    return segment(text, skip=skip)
-
-
 # A decision per block: (keep, rule id, category, reason).
 Decision = tuple[bool, str, str, str]
 _KEEP: Decision = (True, "", "", "")
@@ -132,11 +125,14 @@ _KEEP: Decision = (True, "", "", "")
 def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
            alone: Sequence[float], context: Sequence[float], config: Config,
            keep_threshold: float | None = None, clean: bool = False,
-           rules_on: Container[str] = ("boilerplate.repeated-line",), html: bool = False) -> list[Decision]:
+           rules_on: Container[str] = ("boilerplate.classifier", "boilerplate.repeated-line"),
+           html: bool = False) -> list[Decision]:
     """Per block: kept, or removed by which rule. Rules first, then the classifier."""
     threshold = config.keep_threshold if keep_threshold is None else keep_threshold
-    if clean:
-        keep = [True] * len(blocks)  # only rules and the story end cut a clean article
+    if clean or "boilerplate.classifier" not in rules_on:
+        # Only rules and the story end cut a clean article, or any page when the classifier
+        # is disabled (the article judgement itself still sets the story-end strictness).
+        keep = [True] * len(blocks)
     else:
         keep = fill_gaps([c >= threshold for c in context])
     out: list[Decision] = []
