@@ -151,6 +151,7 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
             out[i] = (False, "boilerplate.repeated-line", "boilerplate",
                       "a short line the document already showed: later copies are chrome")
     if not clean:
+        out = restore_lists(feats, out)
         headline = find_headline(feats, [d[0] for d in out], [d[1] == "boilerplate.classifier" for d in out])
         if headline is not None:
             out[headline] = _KEEP
@@ -162,6 +163,41 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
         if prose_before >= TAIL_MIN_PROSE_BEFORE:
             for i in range(hits.tail.block, len(blocks)):
                 out[i] = (False, hits.tail.rule.id, hits.tail.rule.category, hits.tail.rule.reason)
+    return out
+
+
+#: A kept line ending in a colon ("The 2020 tour dates:", "Zutaten:") introduces a list: the
+#: short lines after it that only the classifier dropped are its items. Items have at most
+#: LIST_ITEM_MAX_WORDS words, hold no link and no menu separator, and a list runs for at
+#: most LIST_MAX_ITEMS lines; the first block a rule removes ends it. Swept on the dev half
+#: (15-50 words, 25-60 items): aeb recall 0.931 -> 0.935, traf 0.883 -> 0.891 at every
+#: setting, precision unchanged; the values are the middle of the flat range.
+LIST_ITEM_MAX_WORDS = 30
+LIST_MAX_ITEMS = 40
+#: The introducing line is a sentence fragment of at least this many words ("Tags:" is not).
+LIST_INTRO_MIN_WORDS = 3
+
+
+def restore_lists(feats: Sequence[Features], decisions: list[Decision]) -> list[Decision]:
+    """Keep the items of a list that a kept line introduces with a colon.
+
+    Tour dates, scores, ingredients and product features are short lines that look like a
+    menu on their own; the line before them that announces them does not.
+    """
+    out = list(decisions)
+    n = len(out)
+    i = 0
+    while i < n:
+        f = feats[i]
+        if not (out[i][0] and f.ends_colon and f.words >= LIST_INTRO_MIN_WORDS):
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and j - i <= LIST_MAX_ITEMS and out[j][1] == "boilerplate.classifier"
+               and feats[j].words <= LIST_ITEM_MAX_WORDS and not feats[j].urls and not feats[j].separators):
+            out[j] = (True, "", "", f"an item of the list that block {i} introduces with a colon")
+            j += 1
+        i = j
     return out
 
 

@@ -95,6 +95,7 @@ def _verdict_lines(result: Result) -> Sequence[str]:
         snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
         flip = "" if (v.alone >= 0.5) == (v.context >= 0.5) else " (revised by neighbours)"
         mark = "keep" if v.keep else "drop"
-        why = f" {v.rule}" if v.rule else ""
+        # Removed: the rule id. Kept against the classifier: why (a list item, a headline).
+        why = f" {v.rule}" if v.rule else (f" ({v.reason})" if v.keep and v.reason else "")
         rows.append(f"{b.index:>4} {mark} {v.alone:.2f} -> {v.context:.2f}{flip}{why} | {snippet}")
     return rows
