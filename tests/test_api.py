@@ -122,6 +122,13 @@ def test_result_fields() -> None:
     assert data["text"] == result.text and len(data["removals"]) == len(result.removals)
 
 
+def test_title_of_a_page_dump_drops_the_site_name() -> None:
+    page = "\n".join(["Pier to close for repairs | Local | The Harbour Gazette", "Home", "News", *PIER])
+    assert cleantext.clean_document(page).title == "Pier to close for repairs"
+    # A first line that reads like a sentence is not a title.
+    assert cleantext.clean_document("\n".join(PIER)).title is None
+
+
 @pytest.mark.parametrize(("name", "data"), INPUTS, ids=IDS)
 def test_stats_count_what_happened(name: str, data: bytes) -> None:
     result = cleantext.clean_document(data)

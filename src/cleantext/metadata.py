@@ -18,6 +18,12 @@ _DATE_HEADER = regex.compile(
 #: A headline is a first line of at most this many words that does not end like a sentence.
 TITLE_MAX_WORDS = 30
 _SENTENCE_END = regex.compile(r"[.!?:;]\s*$")
+#: A page title names the site after a separator ("Headline | World | Express.co.uk",
+#: "Headline - Barron's"). A trailing part of at most this many words is the site or section
+#: name; the headline before it must keep at least TITLE_MIN_WORDS words.
+SITE_SUFFIX_MAX_WORDS = 4
+TITLE_MIN_WORDS = 3
+_SITE_SEPARATOR = regex.compile(r"\s+(?:\||::|»|-|–|—)\s+")
 
 
 @dataclass(frozen=True)
@@ -55,5 +61,26 @@ def title_of(blocks: tuple[Block, ...]) -> str | None:
         return None
     words = first.text.split()
     if 0 < len(words) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(first.text):
-        return first.text
+        return strip_site_name(" ".join(words))
     return None
+
+
+def strip_site_name(title: str) -> str:
+    """The headline of a page title, without the site and section names after it.
+
+    >>> strip_site_name("Hong Kong chaos: China deploys troops | World | News | Express.co.uk")
+    'Hong Kong chaos: China deploys troops'
+    >>> strip_site_name("Home Depot Stock Falls After Earnings Report Disappoints - Barron's")
+    'Home Depot Stock Falls After Earnings Report Disappoints'
+    >>> strip_site_name("Spider-Man - a review")  # one word would be left: kept whole
+    'Spider-Man - a review'
+    """
+    while True:
+        separators = list(_SITE_SEPARATOR.finditer(title))
+        if not separators:
+            return title
+        last = separators[-1]
+        head, suffix = title[: last.start()], title[last.end():]
+        if len(suffix.split()) > SITE_SUFFIX_MAX_WORDS or len(head.split()) < TITLE_MIN_WORDS:
+            return title
+        title = head
