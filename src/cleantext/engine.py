@@ -78,7 +78,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
                        html=doc.input_format == "html" and not doc.fallback)
     end = None
     if "story-end.topic-shift" in rules_on:
-        strictness = 1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS
+        strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
         end = find_story_end(blocks, feats, decisions, language, config, strictness)
         if end is not None:
             decisions = cut_after(decisions, end)

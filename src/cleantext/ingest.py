@@ -30,6 +30,9 @@ class Document:
     #: The classifier's keep threshold for this document, when not the mode's own (the
     #: HTML path: trafilatura's text is already the story region, see html.py).
     keep_threshold: float | None = None
+    #: How much stronger than in a clean article the story-end evidence must be, when not
+    #: the engine's own choice (the HTML path: see html.HTML_STORY_END_STRICTNESS).
+    story_end_strictness: float | None = None
     #: What reading the input could not do cleanly (broken UTF-8 bytes replaced), for
     #: Result.warnings.
     warnings: tuple[str, ...] = ()
