@@ -6,8 +6,9 @@ import pytest
 from support import PARAS
 
 import cleantext
+import cleantext.html as html_module
 from cleantext import Config
-from cleantext.html import extract, page_language, page_text, too_little
+from cleantext.html import extract, page_chars, page_language, page_text, too_little
 from cleantext.render import apply_removals
 
 PAGE = f"""<!DOCTYPE html>
@@ -100,6 +101,7 @@ def test_deeply_nested_html_does_not_raise() -> None:
     page = "<html><body>" + "<div>" * 5000 + story + "</div>" * 5000 + "</body></html>"
     result = cleantext.clean_document(page)
     assert isinstance(result.text, str)
+    assert "A story deep inside many boxes" in result.text  # not lost below libxml2's depth limit
 
 
 def test_xml_declaration_in_a_str_is_accepted() -> None:
@@ -146,3 +148,49 @@ def test_page_language(head: str, expected: str | None) -> None:
 
     tree = _load(head + "<body><p>Some text here for the parser.</p></body></html>")
     assert page_language(tree) == expected
+
+
+def test_story_end_is_not_looked_for_in_trafilatura_text_but_is_in_a_fallback() -> None:
+    import math
+
+    assert extract(PAGE).story_end_strictness == math.inf
+    fallback = extract("<html><body><aside><p>" + PARAS[0] + "</p></aside><footer>x</footer></body></html>")
+    assert fallback.fallback and fallback.story_end_strictness is None
+
+
+def _record_modes(monkeypatch: pytest.MonkeyPatch, fast_text: str) -> list[bool]:
+    """Replace trafilatura by a stub that returns `fast_text` in fast mode; record the modes."""
+    modes: list[bool] = []
+
+    def stub(tree, url, opts):  # type: ignore[no-untyped-def]
+        modes.append(opts["fast"])
+        return fast_text if opts["fast"] else "\n".join(PARAS)
+
+    monkeypatch.setattr(html_module, "_trafilatura_text", stub)
+    return modes
+
+
+def test_fast_mode_alone_when_it_finds_the_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    modes = _record_modes(monkeypatch, "\n".join(PARAS))
+    assert extract(PAGE).text.split("\n") == PARAS
+    assert modes == [True]
+
+
+def test_full_cascade_when_fast_mode_finds_a_sliver(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A teaser of a few words out of a page of three paragraphs: under a tenth of its text.
+    modes = _record_modes(monkeypatch, "Read the story")
+    assert extract(PAGE).text.split("\n") == PARAS
+    assert modes == [True, False]
+
+
+def test_a_mode_asked_for_runs_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    modes = _record_modes(monkeypatch, "Read the story")
+    extract(PAGE, settings={**html_module.EXTRACT_SETTINGS, "fast": True})
+    assert modes == [True]
+
+
+def test_page_chars_counts_the_page_text() -> None:
+    from cleantext.html import _chars, _load
+
+    tree = _load(PAGE)
+    assert page_chars(tree) == _chars(page_text(tree))
