@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from support import PARAS
 
@@ -9,7 +11,9 @@ import cleantext
 import cleantext.html as html_module
 from cleantext import Config
 from cleantext.html import extract, page_chars, page_language, page_text, too_little
-from cleantext.render import apply_removals
+from cleantext.render import apply_removals, normalize
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 PAGE = f"""<!DOCTYPE html>
 <html lang="en-GB">
@@ -150,12 +154,29 @@ def test_page_language(head: str, expected: str | None) -> None:
     assert page_language(tree) == expected
 
 
-def test_story_end_is_not_looked_for_in_trafilatura_text_but_is_in_a_fallback() -> None:
-    import math
+def test_story_end_is_stricter_in_trafilatura_text_and_normal_in_a_fallback() -> None:
+    from cleantext.html import HTML_STORY_END_STRICTNESS
 
-    assert extract(PAGE).story_end_strictness == math.inf
+    assert extract(PAGE).story_end_strictness == HTML_STORY_END_STRICTNESS > 1.0
     fallback = extract("<html><body><aside><p>" + PARAS[0] + "</p></aside><footer>x</footer></body></html>")
     assert fallback.fallback and fallback.story_end_strictness is None
+
+
+def test_articles_appended_inside_the_article_container_are_cut() -> None:
+    """trafilatura keeps what sits in <article>: seed 002's appended articles included."""
+    import html as html_lib
+
+    seed = CORPUS / "seed-002-appended-articles"
+    lines = [line for line in (seed / "input.txt").read_text(encoding="utf-8").split("\n") if line.strip()]
+    page = ("<html><head><title>Seed</title></head><body><nav><a href='/'>Home</a></nav><article>"
+            + "".join(f"<p>{html_lib.escape(line)}</p>" for line in lines)
+            + "</article><footer>Site footer</footer></body></html>")
+    result = cleantext.clean_document(page)
+    assert result.input_format == "html" and "html-fallback" not in result.flags
+    assert result.story_end is not None and result.story_end.rule == "story-end.topic-shift"
+    for appended in ("Hezbollah", "Musk", "Lithuania"):
+        assert appended not in result.text
+    assert normalize(result.text) == normalize((seed / "expected.txt").read_text(encoding="utf-8"))
 
 
 def _record_modes(monkeypatch: pytest.MonkeyPatch, fast_text: str) -> list[bool]:
