@@ -341,6 +341,36 @@ def test_guard_backs_off_when_a_rule_would_eat_the_story(tmp_path: Path) -> None
     assert replays(result)
 
 
+MENU_END = """\
+[[rule]]
+id = "custom.menu-end"
+scope = "head"
+keywords = ["end of menu"]
+patterns = ['''^end of menu$''']
+reason = "a careless site rule: everything above 'End of menu' is menu"
+"""
+
+
+def test_guard_back_off_is_idempotent(tmp_path: Path) -> None:
+    """Backing off keeps what made the rules fire, so a second pass backs off the same way.
+
+    The guard used to restore only the prose blocks: the head rule's own line stayed cut,
+    and cleaning the output again cut the 'READ MORE:' line the first pass had restored
+    (fuzz/crashes corpus-d2dc60bf51b6: the same with a 'Related Articles' tail).
+    """
+    rules = tmp_path / "menu.toml"
+    rules.write_text(MENU_END, encoding="utf-8")
+    config = Config(rule_files=(str(rules),))
+    promo = "READ MORE: Hospital waiting lists hit record high as winter pressures build across the region"
+    story = "\n".join([PARAS[0], PARAS[1], promo, PARAS[2], "End of menu",
+                       "Timetables for the spring season will be posted at the harbour office."])
+    result = cleantext.clean_document(story, config)
+    assert "guard-backed-off" in result.flags
+    assert all(p in result.text for p in PARAS)
+    assert cleantext.clean(result.text, config) == result.text
+    assert replays(result)
+
+
 # ---- the command line: no lost data ----------------------------------------------------
 
 

@@ -27,8 +27,8 @@ from .segment import segment
 #: A tail rule ("Related Articles" on its own line) cuts only once this much prose has
 #: been kept before it: the same words in a menu above the story must not cut the story.
 TAIL_MIN_PROSE_BEFORE = 300
-#: The guard: when rule and story-end cuts would leave less than this share of the prose
-#: the classifier keeps, they are undone and the result is flagged (issue 7).
+#: The guard: when rule cuts would leave less than this share of the prose the classifier
+#: keeps (before the story end), they are undone and the result is flagged (issue 7).
 GUARD_MIN_KEPT_SHARE = 0.3
 #: ... but only for documents that clearly hold a story: this many characters of prose.
 GUARD_MIN_PROSE = 600
@@ -366,22 +366,30 @@ def cut_after(decisions: list[Decision], end: StoryEnd) -> list[Decision]:
 def guard(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequence[float],
           decisions: list[Decision], end: StoryEnd | None = None,
           tail: int | None = None) -> tuple[list[Decision], tuple[str, ...]]:
-    """Back off rule cuts that would take away most of the prose of a real story."""
+    """Back off rule cuts that would take away most of the prose of a real story.
+
+    Backing off undoes every rule that cut prose, on all of its blocks before the stop:
+    the output then still holds what made those rules fire (a head or tail rule's own
+    line, a promo line), so cleaning it again backs off the same way. Undoing only the
+    prose blocks left the trigger line cut, and the second pass cut what the first had
+    restored (fuzz: a "Related Articles" cut with a "READ MORE:" line above it).
+    """
     # Blocks after the story end are other articles, and blocks after an applied tail rule
     # ("34 responses to ...", "Related Articles") are comments or teasers: neither is this
     # story's prose (a long comment thread outweighed the story and undid its cut).
     stop = min(end.block if end is not None else len(blocks), tail if tail is not None else len(blocks))
-    prose = [i for i, a in enumerate(alone) if a >= 0.5 and feats[i].words >= 10 and i < stop]
+    # Only prose the classifier keeps counts: the output holds no classifier-cut blocks, so
+    # counting them would make a second pass judge a different share (not idempotent).
+    prose = [i for i, a in enumerate(alone) if a >= 0.5 and feats[i].words >= 10 and i < stop
+             and decisions[i][1] != "boilerplate.classifier"]
     total = sum(len(blocks[i].text) for i in prose)
     if total < GUARD_MIN_PROSE:
         return decisions, ()
     kept = sum(len(blocks[i].text) for i in prose if decisions[i][0])
     if kept >= GUARD_MIN_KEPT_SHARE * total:
         return decisions, ()
-    restored = list(decisions)
-    for i in prose:
-        if not restored[i][0] and restored[i][1] != "boilerplate.classifier":
-            restored[i] = _KEEP
+    undone = {decisions[i][1] for i in prose if not decisions[i][0]}
+    restored = [_KEEP if i < stop and d[1] in undone else d for i, d in enumerate(decisions)]
     return restored, ("guard-backed-off",)
 
 
