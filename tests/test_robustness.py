@@ -259,6 +259,21 @@ def test_catastrophic_user_rule_emits_a_python_warning(tmp_path: Path) -> None:
     assert any("custom.catastrophic" in str(w.message) for w in caught)
 
 
+def test_timeout_is_a_budget_per_rule_and_document(tmp_path: Path) -> None:
+    """A rule slow on every block, each call well under the timeout, still stops at it.
+
+    200 lines of 'a' * 100 + 'b' cost the nested quantifier about 20 ms each (4 s in all):
+    with a timeout per call none would time out and the rule would take 8 x the timeout.
+    """
+    rules = tmp_path / "evil.toml"
+    rules.write_text(CATASTROPHIC, encoding="utf-8")
+    text = STORY + "\n" + ("a" * 100 + "b\n") * 200
+    with pytest.warns(RuntimeWarning, match="custom.catastrophic"):
+        result = cleantext.clean_document(text, Config(rule_files=(str(rules),), regex_timeout=0.5))
+    assert any("custom.catastrophic" in w and "timed out" in w for w in result.warnings)
+    assert all(p in result.text for p in PARAS)
+
+
 def adversarial_strings(keywords: tuple[str, ...], n: int) -> list[str]:
     """Long runs that make backtracking patterns explode: letters, spaces, punctuation, keywords.
 

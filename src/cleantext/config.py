@@ -40,7 +40,9 @@ class Config:
     disabled_rules: tuple[str, ...] = ()
     language: str | None = None
     input_format: str = "auto"
-    #: The regex timeout per pattern and document, in seconds (a hostile rule cannot hang).
+    #: Each data rule's time budget per document, in seconds: a rule that spends it (over
+    #: all blocks together) is skipped for that document, so a hostile rule cannot hang.
+    #: The slowest shipped rule takes about 0.05 s on 1 MB of bench text.
     regex_timeout: float = 1.0
 
     def __post_init__(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,8 +38,9 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
                 site: str | None, timeout: float, words: Sequence[int] | None = None) -> RuleHits:
     """Apply every applicable rule to every block it prefilters in.
 
-    A pattern that runs past `timeout` seconds skips that rule for this document; its id
-    is reported so the caller can warn (a hostile user rule cannot hang the cleaner).
+    `timeout` is each rule's budget for the whole document, not per block: a rule whose
+    patterns together run past it is skipped for this document and its id reported so
+    the caller can warn (a hostile user rule slow on every block cannot hang the cleaner).
     """
     active = [r for r in rules if r.applies_to(language, site)]
     if not active or not blocks:
@@ -57,10 +59,14 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     timed_out: list[str] = []
     located: dict[str, list[int]] = {}  # keyword -> blocks holding it; rules share keywords
     for rule in active:
+        deadline = time.perf_counter() + timeout
         try:
             for i in candidate_blocks(rule, doc_lower, starts, located):
                 block = blocks[i]
-                found = rule.spans(block.text, timeout=timeout, words=words[i] if words is not None else None,
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise TimeoutError(f"rule {rule.id} spent its {timeout} s for this document")
+                found = rule.spans(block.text, timeout=left, words=words[i] if words is not None else None,
                                    prefiltered=True)
                 if not found:
                     continue
