@@ -152,6 +152,17 @@ def test_mostly_control_characters_is_binary() -> None:
         cleantext.clean_document("\x01\x02\x03\x04 a \x05\x06\x07\x08" * 100)
 
 
+def test_date_header_between_removed_lines_does_not_overlap_their_removal() -> None:
+    """A header on a later line, cut along with the lines around it, is its own removal
+    (the merged run of menu lines spanned it: 'overlapping removals', an internal error)."""
+    text = ("Home\nNews\nSport\n date 2025-06-17 Weather\nShare this article\nFacebook Twitter WhatsApp\n"
+            + STORY + "\nRelated Articles\nFerry times\nContact us\n")
+    result = cleantext.clean_document(text)
+    assert result.date == "2025-06-17"
+    assert all(p in result.text for p in PARAS)
+    assert replays(result)
+
+
 # ---- big inputs --------------------------------------------------------------------------
 
 

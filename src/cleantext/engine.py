@@ -401,6 +401,7 @@ def build_removals(text: str, header: object, blocks: Sequence[Block], decisions
         h = header  # metadata.Header
         removals.append(Removal("metadata.date-header", "metadata", h.start, h.end,  # type: ignore[attr-defined]
                                 text[h.start:h.end], "export header with the date, not story text"))  # type: ignore[attr-defined]
+    header_at = header.start if header is not None else -1  # type: ignore[attr-defined]
     run: list[int] = []
 
     def flush() -> None:
@@ -414,7 +415,9 @@ def build_removals(text: str, header: object, blocks: Sequence[Block], decisions
         if d[0]:
             flush()
             continue
-        if run and decisions[run[-1]][1] != d[1]:
+        # A date header between two blocks of one run is its own removal: one merged span
+        # over it would overlap it (a header above the first line, cut with its neighbours).
+        if run and (decisions[run[-1]][1] != d[1] or blocks[run[-1]].end <= header_at < blocks[i].start):
             flush()
         run.append(i)
     flush()
