@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from . import window
 from .config import Config
-from .engine import Compiled, clean_input, compile_config
+from .engine import Compiled, compile_config
+from .ingest import read
 from .model import Result
 
 
@@ -23,8 +25,11 @@ class Cleaner:
         self._compiled: Compiled = compile_config(self.config)
 
     def clean_document(self, text: str | bytes, *, url: str | None = None) -> Result:
-        """Clean one document and say what was removed, by which rule and why."""
-        return clean_input(text, self._compiled, url=url)
+        """Clean one document and say what was removed, by which rule and why.
+
+        A text longer than `window.WINDOW_CHARS` is cleaned in windows (flag ``windowed``).
+        """
+        return window.clean(read(text, self.config, url=url), self._compiled)
 
     def clean(self, text: str | bytes, *, url: str | None = None) -> str:
         """The core story of one document: paragraphs separated by a blank line."""
