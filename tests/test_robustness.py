@@ -11,13 +11,16 @@
 | mixed line endings (\\n, \\r\\n, \\r)      | each line is a paragraph, same as with \\n only       |
 | a few control characters                | kept as they are (the cleaner never rewrites text)   |
 | mostly control characters               | InputError (binary)                                  |
-| a long single line / many short lines   | cleaned in bounded time; 50 MB / 1M lines: slow tests|
+| a long single line / many short lines   | cleaned, in windows past 1 M characters              |
+| over 25 M characters / 750,000 lines    | InputError naming the limit (a 50 MB single line, a  |
+|                                         | million short lines); CLI: one stderr line, exit 1   |
 | HTML without body / only scripts        | text "" (or the title), no script text               |
 | 50,000 nested divs                      | the story inside is kept, no RecursionError          |
 
-The 50 MB single line and the million lines run only with CLEANTEXT_SLOW=1 (minutes each,
-see fuzz/README.md for the figures); the suite runs the same shapes at a size that keeps
-it fast.
+Cleaning a 50 MB single line would take minutes (~3.5 s per MB) and a million short lines
+about three (~0.15 ms a line), so both are over the default limits (Config.max_chars,
+Config.max_lines), which bound any one document to about two minutes; raising the limits
+cleans them in windows like any text over 1 M characters (tested here on 2.5 M).
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ from cleantext.render import apply_removals
 
 STORY = "\n".join(PARAS)
 BOILERPLATE = "Share this article\nFacebook Twitter WhatsApp\nSign up for our newsletter\nRelated Articles\nComments\n"
-SLOW = pytest.mark.skipif(not os.environ.get("CLEANTEXT_SLOW"), reason="minutes long: set CLEANTEXT_SLOW=1")
 
 
 def replays(result: cleantext.Result) -> bool:
@@ -194,15 +196,49 @@ def test_many_short_lines_in_bounded_time() -> None:
     check_big(many_short_lines(20_000), seconds=60)
 
 
-@SLOW
-def test_50_mb_single_line() -> None:
-    result = check_big(big_single_line(50 * 1024 * 1024), seconds=1800)
-    assert PARAS[0] in result.text
+def test_a_2_5_mb_single_line_is_cleaned_in_windows() -> None:
+    result = check_big(big_single_line(2_500_000), seconds=300)
+    assert "windowed" in result.flags and any("3 windows" in w for w in result.warnings)
+    assert PARAS[0] in result.text and PARAS[2] in result.text
+    assert not any("timed out" in w for w in result.warnings)
 
 
-@SLOW
-def test_a_million_short_lines() -> None:
-    check_big(many_short_lines(1_000_000), seconds=1800)
+def test_50_mb_single_line_is_over_the_character_limit() -> None:
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"52,428,800 characters, over the limit of 25,000,000 \(Config.max_chars\)"):
+        cleantext.clean_document(big_single_line(50 * 1024 * 1024))
+    assert time.monotonic() - start < 30  # refused before any cleaning
+
+
+def test_a_million_short_lines_is_over_the_line_limit() -> None:
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"1,000,000 lines, over the limit of 750,000 \(Config.max_lines\)"):
+        cleantext.clean_document(many_short_lines(1_000_000))
+    assert time.monotonic() - start < 30
+
+
+@pytest.mark.parametrize("limit, text", [
+    ("max_lines", many_short_lines(1_001)),
+    ("max_lines", "\r\n".join(["Home"] * 1_001)),  # CRLF is one line break
+    ("max_lines", "\u2028".join(["Home"] * 1_001)),
+    ("max_chars", big_single_line(1_001)),
+])
+def test_limits_are_settings(limit: str, text: str) -> None:
+    with pytest.raises(InputError, match=f"over the limit of 1,000 \\(Config.{limit}\\)"):
+        cleantext.clean_document(text, Config(**{limit: 1_000}))
+    assert replays(cleantext.clean_document(text, Config(**{limit: 1_001})))
+    assert replays(cleantext.clean_document(text, Config(**{limit: None})))
+
+
+def test_cli_over_the_limit_one_line_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "lines.txt").write_text(many_short_lines(1_000_000), encoding="utf-8")
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    proc = run_cli("lines.txt", "story.txt", "--out-dir", "out", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[0] == (
+        "cleantext: lines.txt: the text is 1,000,000 lines, over the limit of 750,000 (Config.max_lines): "
+        "split it, or raise the limit")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["story.txt"]
 
 
 # ---- HTML -----------------------------------------------------------------------------
@@ -336,7 +372,10 @@ def test_shipped_rule_does_not_backtrack_catastrophically(rule) -> None:
         t_long = _seconds(rule, long, budget)
         assert t_long < budget, f"{rule.id} ({rule.origin}) timed out on {long[:40]!r}... ({len(long)} chars)"
         if t_long > 0.02:  # below this, timing noise decides the ratio
-            t_short = max(_seconds(rule, short, budget), 0.002)
+            # The best of three runs each: a busy machine adds delays, it never removes work
+            # (single runs failed the ratio under load, 0.002 s -> 0.034 s on a linear rule).
+            t_long = min(t_long, *(_seconds(rule, long, budget) for _ in range(2)))
+            t_short = max(min(_seconds(rule, short, budget) for _ in range(3)), 0.002)
             assert t_long / t_short < 8, (f"{rule.id} ({rule.origin}) superlinear: {t_short:.3f} s -> {t_long:.3f} s "
                                           f"on {long[:40]!r}... ({len(short)} -> {len(long)} chars)")
 

@@ -9,6 +9,9 @@ replay invariant holds), and the flag ``windowed``. Per-block detail (``blocks``
 ``verdicts``) is per window and is not kept for a windowed document: it would cost several
 times the input, and every cut is still in ``removals``. A windowed output is not
 guaranteed to clean to itself again (the second pass may cut other windows).
+
+Texts over Config.max_chars characters or Config.max_lines lines are refused with an
+InputError before any work: they would take minutes each.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from collections.abc import Iterator
 
 import regex
 
+from .config import Config
 from .engine import Compiled, run
+from .errors import InputError
 from .ingest import Document
 from .model import Removal, Result, Stats, StoryEnd
 from .render import apply_removals
@@ -61,8 +66,24 @@ def windows(text: str, size: int = WINDOW_CHARS) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def check_size(text: str, config: Config) -> None:
+    """Raise InputError when `text` is over the configured character or line limit."""
+    if config.max_chars is not None and len(text) > config.max_chars:
+        raise InputError(f"the text is {len(text):,} characters, over the limit of {config.max_chars:,} "
+                         "(Config.max_chars): split it, or raise the limit")
+    if config.max_lines is not None and len(text) > config.max_lines:
+        lines = sum(text.count(c) for c in "\n\r\u2028\u2029\x0b\x0c\x85") - text.count("\r\n") + 1
+        if lines > config.max_lines:
+            raise InputError(f"the text is {lines:,} lines, over the limit of {config.max_lines:,} "
+                             "(Config.max_lines): split it, or raise the limit")
+
+
 def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result:
-    """The engine's Result for `doc`; in windows when its text is longer than `size`."""
+    """The engine's Result for `doc`; in windows when its text is longer than `size`.
+
+    A text over the configured size limits raises InputError.
+    """
+    check_size(doc.text, compiled.config)
     if len(doc.text) <= size:
         return run(doc, compiled)
     text = doc.text
