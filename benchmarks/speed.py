@@ -11,7 +11,8 @@
 2. Scaling: synthetic documents of 1 KB to 20 MB built by repeating the bench page texts
    (or the corpus inputs when ../shared/bench is absent), line-broken and glued into one
    line, with seconds per MB: a flat column means linear cost.
-3. Peak memory (tracemalloc) while cleaning the largest document, as a multiple of its size.
+3. Peak memory (tracemalloc) while cleaning the largest document, line-broken and glued, as
+   a multiple of its size (documents over cleantext.window.WINDOW_CHARS go in windows).
 4. Worker processes: the same batch code as `cleantext -j N` (cleantext.batch.clean_stream)
    on 2,000 documents cycled from the bench page texts, `-j 2` against `-j 1`, worker
    start-up included. Only meaningful on a machine with two idle cores.
@@ -118,7 +119,7 @@ def warm_up(cleaner: Cleaner, base: str) -> None:
         cleaner.clean(synthetic(base, 20_000, glued))
 
 
-def scaling(base: str, max_size: int) -> str | None:
+def scaling(base: str, max_size: int) -> int | None:
     cleaner = Cleaner()
     warm_up(cleaner, base)
     print(f"\n## Scaling: cost as one document grows (text path, {cleantext.__version__})\n")
@@ -146,22 +147,33 @@ def scaling(base: str, max_size: int) -> str | None:
             print(f"  the next size would take over {SLOW_SECONDS:.0f}s: stopping here", file=sys.stderr)
         label = f"{size // 1000} KB" if size < MB else f"{size // MB} MB"
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
-    return synthetic(base, largest, False) if largest else None
+    return largest
 
 
-def peak_memory(doc: str) -> None:
-    size = len(doc.encode("utf-8"))
+def peak_memory(base: str, size: int) -> None:
+    """Peak traced memory cleaning one `size` document, line-broken and glued.
+
+    tracemalloc slows the cleaner about ten times: 20 MB takes minutes per document.
+    """
     cleaner = Cleaner()
-    warm_up(cleaner, doc)
-    print(f"\n## Peak memory (tracemalloc) cleaning one {size / MB:.1f} MB line-broken document\n")
-    tracemalloc.start()
-    try:
-        cleaner.clean(doc)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    print(f"peak {peak / MB:.1f} MB = {peak / size:.1f} x the input size "
-          "(Python allocations, the input string itself not counted)")
+    warm_up(cleaner, base)
+    print(f"\n## Peak memory (tracemalloc) cleaning one {size / MB:g} MB document\n")
+    print("| document | MB | peak MB | x input | windows |")
+    print("| --- | --- | --- | --- | --- |")
+    for glued in (False, True):
+        doc = synthetic(base, size, glued)
+        n = len(doc.encode("utf-8"))
+        tracemalloc.start()
+        try:
+            result = cleaner.clean_document(doc)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        windows = next((w.split()[2] for w in result.warnings if w.startswith("cleaned in")), "1")
+        del result
+        print(f"| {'glued' if glued else 'line-broken'} | {n / MB:.1f} | {peak / MB:.1f} | {peak / n:.1f} | {windows} |",
+              flush=True)
+    print("\n(Python allocations while cleaning; the input string itself is not counted.)")
 
 
 def parallel(texts: list[str], docs: int) -> None:
@@ -209,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     if "scaling" not in skip:
         largest = scaling(base, int(args.max_mb * MB))
     if "memory" not in skip:
-        peak_memory(largest or synthetic(base, int(args.max_mb * MB), False))
+        peak_memory(base, largest or int(args.max_mb * MB))
     if pages and "jobs" not in skip:
         parallel([p["text"] for p in pages if p.get("text")], args.docs)
     return 0

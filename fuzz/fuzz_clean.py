@@ -83,7 +83,7 @@ class Generator:
         r = self.rng
         lines = r.choice(self.docs).splitlines()
         for _ in range(r.randint(0, 8)):
-            op = r.randrange(6)
+            op = r.randrange(7)
             pos = r.randint(0, len(lines))
             if op == 0:
                 lines.insert(pos, r.choice(BOILERPLATE))
@@ -102,6 +102,9 @@ class Generator:
                 lines[i:i + 5] = [" ".join(lines[i:i + 5])]
             elif op == 5:
                 lines.insert(pos, r.choice(self.docs).splitlines()[0] if self.docs else "")
+            elif op == 6 and lines:  # open a line with boilerplate (a date header, a label)
+                i = r.randrange(len(lines))
+                lines[i] = r.choice(BOILERPLATE) + " " + lines[i]
         sep = r.choice(["\n", "\n", "\r\n", "\r", "\n\n", "\u2028", "\u2029"])
         return sep.join(lines)
 
@@ -188,7 +191,9 @@ def check_library(data: str | bytes) -> str | None:
             return f"removal {r.rule} text is not source[start:end]"
     # Idempotence is a property of the text path: an HTML page's output is text, and the
     # text path may then find a date header that the HTML path left in place.
-    again = cleantext.clean(result.text) if result.input_format == "text" else result.text
+    # A windowed document (over cleantext.window.WINDOW_CHARS) is not promised to be.
+    again = cleantext.clean(result.text) if result.input_format == "text" and "windowed" not in result.flags \
+        else result.text
     if again != result.text:
         return f"not idempotent: {result.text[:200]!r} -> {again[:200]!r}"
     return None
