@@ -39,7 +39,7 @@ from cleantext.render import apply_removals
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent / "corpus"
 #: Per-input time limit in seconds, for up to three cleanings (library, idempotence, CLI).
-#: Inputs stay under ~200 KB and 5,000 lines; the big shapes are tests (CLEANTEXT_SLOW=1).
+#: Inputs stay under ~200 KB and 5,000 lines; the big shapes are tests in test_robustness.py.
 TIME_LIMIT = 60
 
 BOILERPLATE = [
