@@ -171,8 +171,8 @@ def peak_memory(base: str, size: int) -> None:
             tracemalloc.stop()
         windows = next((w.split()[2] for w in result.warnings if w.startswith("cleaned in")), "1")
         del result
-        print(f"| {'glued' if glued else 'line-broken'} | {n / MB:.1f} | {peak / MB:.1f} | {peak / n:.1f} | {windows} |",
-              flush=True)
+        kind = "glued" if glued else "line-broken"
+        print(f"| {kind} | {n / MB:.1f} | {peak / MB:.1f} | {peak / n:.1f} | {windows} |", flush=True)
     print("\n(Python allocations while cleaning; the input string itself is not counted.)")
 
 

@@ -12,7 +12,6 @@ import regex
 from ..model import Block
 from .registry import Rule
 
-
 #: Seconds a rule's budget grows by for each block it runs on, on top of the timeout: a
 #: document of many blocks legitimately costs more. About 20 x the slowest shipped rule
 #: (metadata.date-line, ~50 us a block on lines that all hold digits, timeout included).
