@@ -94,12 +94,13 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
     flags: dict[str, None] = {}
     notes: dict[str, None] = dict.fromkeys(doc.warnings)
     blocks_in = blocks_out = count = 0
-    first: Result | None = None
+    title = date = None
     story_end: StoryEnd | None = None
     for start, end in windows(text, size):
         part = run(dataclasses.replace(doc, text=text[start:end], warnings=()), compiled)
+        if count == 0:
+            title, date = part.title, part.date
         count += 1
-        first = first or part
         removals.extend(dataclasses.replace(r, start=r.start + start, end=r.end + start) for r in part.removals)
         by_category.update(part.stats.removals_by_category)
         by_rule.update(part.stats.removals_by_rule)
@@ -112,7 +113,7 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
                                             offset=part.story_end.offset + start)
         blocks_in += part.stats.blocks_in
         blocks_out += part.stats.blocks_out
-    assert first is not None  # the text is longer than one window
+    del part  # the window's blocks and verdicts are not kept: free them before the replay
     out = apply_removals(text, removals)
     if not out and blocks_in:
         flags["all-boilerplate"] = None
@@ -120,8 +121,8 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
     notes[f"cleaned in {count} windows of at most {size:,} characters (the document is longer)"] = None
     return Result(
         text=out,
-        title=first.title,
-        date=first.date,
+        title=title,
+        date=date,
         language=languages.most_common(1)[0][0] if languages else None,
         removals=tuple(removals),
         stats=Stats(chars_in=len(text), chars_out=len(out), blocks_in=blocks_in, blocks_out=blocks_out,
