@@ -39,11 +39,14 @@ def terms(text: str, stops: frozenset[str], memo: dict[str, str] | None = None) 
     [('officia', 2), ('plan', 1)]
     """
     memo = {} if memo is None else memo
+    words = _TOKEN.findall(text.lower())
+    for w in set(words).difference(memo):
+        memo[w] = _term(w, stops)
+    seq = [memo[w] for w in words]
+    if _CJK not in seq:
+        return Counter(filter(None, seq))  # counted in C, keys in first-seen order as below
     out: Counter[str] = Counter()
-    for w in _TOKEN.findall(text.lower()):
-        term = memo.get(w)
-        if term is None:
-            term = memo[w] = _term(w, stops)
+    for w, term in zip(words, seq):
         if term == _CJK:
             out.update(w[i : i + 2] for i in range(max(1, len(w) - 1)))
         elif term:

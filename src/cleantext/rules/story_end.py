@@ -112,7 +112,10 @@ ECHO_BLOCKS = 40
 #: At most this many passes (each pass finds one boundary and looks before it again).
 MAX_PASSES = 6
 
-_SENTENCE_END = regex.compile(r"[.;:,]['\"”’»)\]]*$")
+# A line "ends a clause" when its last character before closing quotes and brackets is
+# one of these (the regex [.;:,]['"”’»)\]]*$, tested without scanning the line).
+_CLAUSE_END = ".;:,"
+_CLOSERS = "'\"”’»)]"
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…)$")
 # Interview and list lines look like headlines but belong to the story: "Q: ...", "3. ..."
 _NOT_HEADLINE = regex.compile(r"^(?:[QA]\s*:|\d{1,2}[.)]\s|[-•*–]\s)")
@@ -159,7 +162,8 @@ def _facts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bo
             host = small and bool(markers.SOURCE_HOST.match(text))
             head = markers.is_related_header(text)
             src = small and markers.is_source_line(text)
-        ends = bool(_SENTENCE_END.search(text))
+        bare = text.rstrip(_CLOSERS)
+        ends = bool(bare) and bare[-1] in _CLAUSE_END
         header.append(head)
         card.append(time or src)
         lone.append(time or host)
