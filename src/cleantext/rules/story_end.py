@@ -153,11 +153,16 @@ class _Facts:
 def _facts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> _Facts:
     header, card, lone, name, call, headline, short, prose = ([] for _ in range(8))
     times: list[bool] = []
-    for b, f, k in zip(blocks, feats, kept):
+    # Marker lines matter only in a gap between two kept blocks (and the line after the
+    # last one, for a card name): the menus above the story and the footer below it are
+    # not tested (ANY_MARKER costs ~20 us a line, the largest part of this function).
+    first = kept.index(True) if True in kept else len(kept)
+    last = len(kept) - 1 - kept[::-1].index(True) if True in kept else -1
+    for i, (b, f, k) in enumerate(zip(blocks, feats, kept)):
         text = b.text.strip()
         small = len(text) <= 60
         time = host = head = src = False
-        if (small or f.words <= 8) and markers.ANY_MARKER.match(text):
+        if first <= i <= last + 1 and (small or f.words <= 8) and markers.ANY_MARKER.match(text):
             time = small and markers.is_relative_time(text)
             host = small and bool(markers.SOURCE_HOST.match(text))
             head = markers.is_related_header(text)
