@@ -286,10 +286,16 @@ def _best_cut(doc: _Doc, end: int, need: float) -> Evidence | None:
     cands = [i for i in range(end) if lines[i] and prev[i] >= 0 and coh.before_terms[i] >= MIN_BEFORE_TERMS]
     if not cands:
         return None
+    listing = _only_short_after(facts, counted)
     if not doc.local:
+        # Most documents hold no candidate that could reach the line even with the
+        # strongest local break, headline echo and language change: they are done before
+        # the local cosines (the costliest measure) are taken.
+        bounds = [_evidence(i, prev[i], doc, counted, listing[i], coh, None, 1.0) for i in cands]
+        if max(e.score + W_LANGUAGE * (not e.marker and e.score >= MIN_SCORE_FOR_LANG) for e in bounds) < need:
+            return None
         doc.local.update(enumerate(local_cosines(coh, WINDOW_TERMS)))
     ref = statistics.median(doc.local[i] for i in cands) or 1e-3
-    listing = _only_short_after(facts, counted)
     evs = [_evidence(i, prev[i], doc, counted, listing[i], coh, doc.local[i], ref) for i in cands]
     # Language: only for the few candidates it could lift over the line.
     order = sorted(
@@ -306,10 +312,13 @@ def _best_cut(doc: _Doc, end: int, need: float) -> Evidence | None:
 
 
 def _evidence(
-    i: int, prev: int, doc: _Doc, counted: Sequence[bool], listing: bool, coh: Cohesion, local: float, ref: float
+    i: int, prev: int, doc: _Doc, counted: Sequence[bool], listing: bool, coh: Cohesion, local: float | None,
+    ref: float
 ) -> Evidence:
+    """What speaks for a cut at candidate i. With `local` None, an upper bound: the local
+    break and the headline echo count at their strongest, and nothing undoes the cut."""
     blocks, facts = doc.blocks, doc.facts
-    local_ratio = local / ref
+    local_ratio = 0.0 if local is None else local / ref
     reasons: list[str] = []
     score = 0.0
     cut = i
@@ -347,11 +356,11 @@ def _evidence(
             f"before/after cosine {coh.cosine[i]:.3f} (+{W_GLOBAL * part_g:.2f})"
         )
         if headline:
-            echo, new = _echo(coh, i)
+            echo, new = (1.0, 1.0) if local is None else _echo(coh, i)
             if echo >= ECHO_AFTER and new >= ECHO_NEW:
                 score += W_ECHO
                 reasons.append(f"headline words recur after it ({echo:.0%}), {new:.0%} new to the story (+{W_ECHO})")
-        if local_ratio >= RETURN_RATIO and local >= RETURN_COSINE:
+        if local is not None and local_ratio >= RETURN_RATIO and local >= RETURN_COSINE:
             reasons.append(f"the text after it goes on with the story (local cosine {local:.2f}): not cut")
             score = 0.0
     shared = coh.covered[i]
