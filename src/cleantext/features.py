@@ -142,7 +142,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             words=words,
             chars=len(text),
             stop_density=stop_hits / words if words else 0.0,
-            ends_sentence=bool(_END_PUNCT.search(text)),
+            ends_sentence=ends_sentence(text),
             sentences=len(_SENT_PUNCT.findall(text)),
             title_case=caps / alpha if alpha else 0.0,
             upper=uppers / letters if letters > 0 else 0.0,
@@ -156,11 +156,31 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             shape_repeats=shape_counts[sh] - 1 if sh else 0,
             # Every date pattern holds a digit: most short lines are done by the count.
             datelike=words <= DATELIKE_MAX_WORDS and digits > 0 and bool(_DATELIKE.search(text)),
-            bullet=bool(_BULLET.match(text)),
+            bullet=(not text[:1].isascii() or text[:1] in _BULLET_ASCII) and bool(_BULLET.match(text)),
             paren_number=text.endswith(")") and bool(_PAREN_NUMBER.search(text)),
             terms=terms,
         ))
     return tuple(out)
+
+
+# The ASCII characters _END_PUNCT takes for sentence ends, and the ASCII ones its \s takes.
+_ASCII_END = ".!?:;\")"
+_ASCII_SPACE = " \t\n\x0b\x0c\r"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a block ends with sentence punctuation or a closing quote (_END_PUNCT).
+
+    Blocks are stripped, so the last character decides when it is plain ASCII (most
+    blocks); a curly quote, an ellipsis or trailing Unicode space goes to the regex.
+
+    >>> ends_sentence("He left."), ends_sentence("Home"), ends_sentence("“Yes”")
+    (True, False, True)
+    """
+    last = text[-1:]
+    if last.isascii() and last not in _ASCII_SPACE:
+        return last != "" and last in _ASCII_END
+    return bool(_END_PUNCT.search(text))
 
 
 def blocks_holding(lowered: Sequence[str], needles: Iterable[str]) -> set[int]:
@@ -200,6 +220,9 @@ _DATELIKE = regex.compile(
     regex.I,
 )
 _BULLET = regex.compile(r"^(?:[-–—•·*▪►✓]\s|\d{1,2}[.)]\s)")
+# The ASCII characters a bullet can start with: a line opening with any other ASCII
+# character (most lines: a letter) needs no regex.
+_BULLET_ASCII = "-*0123456789"
 _PAREN_NUMBER = regex.compile(r"\(\d+\)\s*$")
 
 

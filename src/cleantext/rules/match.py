@@ -144,12 +144,14 @@ def candidate_blocks(rule: Rule, doc_lower: str, starts: Sequence[int],
             pos = doc_lower.find(kw)
             while pos != -1:
                 block = bisect_right(starts, pos) - 1
-                if not where or where[-1] != block:
-                    where.append(block)
-                pos = doc_lower.find(kw, pos + 1)
+                where.append(block)
+                if block + 1 == len(starts):
+                    break
+                pos = doc_lower.find(kw, starts[block + 1])  # the next block on
             if located is not None:
                 located[kw] = where
-        found.update(where)
+        if where:
+            found.update(where)
     return sorted(found)
 
 
