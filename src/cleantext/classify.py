@@ -105,9 +105,10 @@ def _flag(mask: np.ndarray) -> np.ndarray:
     return mask.astype(float)
 
 
-def logits(rows: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+def stage_logits(rows: np.ndarray, weights: Sequence[float]) -> np.ndarray:
     """Per row, the weighted sum of its columns, added up column after column: the same
-    additions in the same order as a per-row ``sum(w * x)``, so the same bits."""
+    additions in the same order as the per-row ``sum(map(mul, w, x))`` this replaced, so
+    the same bits (on Python 3.12+, whose sum() compensates, the last bit may differ)."""
     z = np.zeros(len(rows))
     for j, w in enumerate(weights):
         z += rows[:, j] * w
@@ -289,8 +290,8 @@ def score_blocks(feats: Sequence[Features], kinds: Sequence[str], model: Model) 
     (stacking): a menu line next to a paragraph the first stage doubted is judged again
     once that paragraph is known to be story.
     """
-    z = logits(alone_matrix(feats, kinds), model.alone)
+    z = stage_logits(alone_matrix(feats, kinds), model.alone)
     alone = [sigmoid(v) for v in z.tolist()]
     for weights in model.context:
-        z = logits(context_vectors(z.tolist(), feats), weights)
+        z = stage_logits(context_vectors(z.tolist(), feats), weights)
     return alone, [sigmoid(v) for v in z.tolist()]
