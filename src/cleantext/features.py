@@ -154,8 +154,9 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             commas=text.count(",") + text.count("，") + text.count("、"),
             ends_colon=text.endswith((":", "：")),
             shape_repeats=shape_counts[sh] - 1 if sh else 0,
-            # Every date pattern holds a digit: most short lines are done by the count.
-            datelike=words <= DATELIKE_MAX_WORDS and digits > 0 and bool(_DATELIKE.search(text)),
+            # Every date pattern holds a \d: an ASCII line without 0-9 is done by the count
+            # (digits counts ASCII digits only; "１２:３０" needs the regex).
+            datelike=words <= DATELIKE_MAX_WORDS and (digits > 0 or not ascii_only) and bool(_DATELIKE.search(text)),
             bullet=(not text[:1].isascii() or text[:1] in _BULLET_ASCII) and bool(_BULLET.match(text)),
             paren_number=text.endswith(")") and bool(_PAREN_NUMBER.search(text)),
             terms=terms,
