@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import json
 import math
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+
+import numpy as np
 
 from .features import Features
 
@@ -39,39 +40,79 @@ def shipped_model() -> Model:
     return Model(alone=tuple(raw["alone"]), context=tuple(tuple(w) for w in stages))
 
 
+def alone_matrix(feats: Sequence[Features], kinds: Sequence[str]) -> np.ndarray:
+    """Stage-one inputs of every block, one row per block (the column order is the weight
+    order in classifier.json). Built column by column over the document: numpy does the
+    arithmetic, math.log1p the logarithms (so every value equals the per-block formula)."""
+    n = len(feats)
+    if not n:
+        return np.zeros((0, len(ALONE_COLUMNS)))
+    col = {name: np.array(values, dtype=float)
+           for name, values in zip(Features._fields, zip(*feats)) if name != "terms"}
+    lw = _log1p(col["words"])
+    position = col["position"]
+    columns = {
+        "bias": np.ones(n),
+        "log_words": lw,
+        "log_words_capped": np.minimum(lw, 2.5),  # separates 1-10 word lines (menus, headings)
+        "stop_density": col["stop_density"],
+        "stop_density_x_log_words": col["stop_density"] * lw,
+        "ends_sentence": col["ends_sentence"],
+        "log_sentences": _log1p(col["sentences"]),
+        "log_commas": _log1p(col["commas"]),
+        "title_case": col["title_case"],
+        "title_case_x_log_words": col["title_case"] * lw,
+        "upper": col["upper"],
+        "digits": col["digits"],
+        "has_urls": _flag(col["urls"] != 0),
+        "has_separators": _flag(col["separators"] != 0),
+        "repeated": _flag(col["repeats"] != 0),
+        "position": position,
+        "position_squared": position * position,
+        "sentence_block": _flag(np.array([k == "sentence" for k in kinds])),
+        "ends_colon": col["ends_colon"],
+        "log_shape_repeats": _log1p(col["shape_repeats"]),
+        "datelike": col["datelike"],
+        "bullet": col["bullet"],
+        "paren_number": col["paren_number"],
+        "at_most_3_words": _flag(col["words"] <= 3),
+    }
+    return np.column_stack([columns[name] for name in ALONE_COLUMNS])
+
+
+#: The stage-one columns, in the weight order of classifier.json.
+ALONE_COLUMNS = (
+    "bias", "log_words", "log_words_capped", "stop_density", "stop_density_x_log_words",
+    "ends_sentence", "log_sentences", "log_commas", "title_case", "title_case_x_log_words",
+    "upper", "digits", "has_urls", "has_separators", "repeated", "position", "position_squared",
+    "sentence_block", "ends_colon", "log_shape_repeats", "datelike", "bullet", "paren_number",
+    "at_most_3_words",
+)
+
+
 def alone_vector(f: Features, kind: str) -> list[float]:
-    """Stage-one inputs of one block (the order is the weight order in classifier.json)."""
-    lw = math.log1p(f.words)
-    return [
-        1.0,
-        lw,
-        min(lw, 2.5),  # separates 1-10 word lines (menus, headings) from the rest
-        f.stop_density,
-        f.stop_density * lw,
-        1.0 if f.ends_sentence else 0.0,
-        math.log1p(f.sentences),
-        math.log1p(f.commas),
-        f.title_case,
-        f.title_case * lw,
-        f.upper,
-        f.digits,
-        1.0 if f.urls else 0.0,
-        1.0 if f.separators else 0.0,
-        1.0 if f.repeats else 0.0,
-        f.position,
-        f.position * f.position,
-        1.0 if kind == "sentence" else 0.0,
-        1.0 if f.ends_colon else 0.0,
-        math.log1p(f.shape_repeats),
-        1.0 if f.datelike else 0.0,
-        1.0 if f.bullet else 0.0,
-        1.0 if f.paren_number else 0.0,
-        1.0 if f.words <= 3 else 0.0,
-    ]
+    """Stage-one inputs of one block (a row of :func:`alone_matrix`)."""
+    return [float(x) for x in alone_matrix([f], [kind])[0]]
 
 
-def _dot(w: Sequence[float], x: Sequence[float]) -> float:
-    return sum(map(operator.mul, w, x))
+def _log1p(values: np.ndarray) -> np.ndarray:
+    # math.log1p, not np.log1p: numpy's vectorised log may differ in the last bit, and a
+    # logit on a threshold would then flip between the two.
+    return np.array([math.log1p(v) for v in values.tolist()])
+
+
+def _flag(mask: np.ndarray) -> np.ndarray:
+    return mask.astype(float)
+
+
+def stage_logits(rows: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+    """Per row, the weighted sum of its columns, added up column after column: the same
+    additions in the same order as the per-row ``sum(map(mul, w, x))`` this replaced, so
+    the same bits (on Python 3.12+, whose sum() compensates, the last bit may differ)."""
+    z = np.zeros(len(rows))
+    for j, w in enumerate(weights):
+        z += rows[:, j] * w
+    return z
 
 
 def sigmoid(z: float) -> float:
@@ -99,79 +140,85 @@ def best_region(scores: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
-def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> list[list[float]]:
-    """Stage-two inputs: own logit, neighbour logits, region membership, position."""
+def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> np.ndarray:
+    """Stage-two inputs, one row per block: own logit, neighbour logits, region
+    membership, position. Columns are computed over the whole document at once."""
     n = len(logits)
-    prefix = [0.0]
-    for z in logits:
-        prefix.append(prefix[-1] + z)
+    if not n:
+        return np.zeros((0, CONTEXT_COLUMNS))
+    z = np.array(logits, dtype=float)
+    words = np.array([f.words for f in feats])
+    idx = np.arange(n)
+    prefix = np.concatenate(([0.0], np.cumsum(z)))  # cumsum adds left to right, as a loop would
+    columns = [np.ones(n), z]
+    for k in WINDOWS:
+        a, b = np.maximum(idx - k, 0), np.minimum(idx + k + 1, n)
+        others = b - a - 1
+        columns.append(np.where(others > 0, (prefix[b] - prefix[a] - z) / np.maximum(others, 1), 0.0))
     # Region weights: a block's vote is its stage-one margin times its length, so one
     # long paragraph outweighs a menu item; the run with the largest sum is the story.
-    region_scores = [z * math.log1p(f.words) for z, f in zip(logits, feats)]
-    r0, r1 = best_region(region_scores)
-    runs = short_runs(feats)
-    prose = [z > 0 and f.words >= PROSE_MIN_WORDS for z, f in zip(logits, feats)]
+    log_words = [math.log1p(w) for w in words.tolist()]
+    r0, r1 = best_region([zi * lw for zi, lw in zip(z.tolist(), log_words)])
+    inside = (idx >= r0) & (idx < r1)
+    dist = np.where(inside, 0, np.minimum(np.abs(idx - r0), np.abs(idx - (r1 - 1))))
+    columns += [_flag(inside), _log1p(dist), _flag(idx < r0), _flag(idx >= r1),
+                _log1p(np.array(short_runs(feats)))]
+    prose = (z > 0) & (words >= PROSE_MIN_WORDS)
+    prev_prose = np.concatenate(([False], prose[:-1]))
+    next_prose = np.concatenate((prose[1:], [False]))
     # Share of the document that is prose: near 1 for a clean article (every short line is
     # a subheading or a quote), low for a page dump full of menus.
-    prose_share = sum(prose) / n if n else 0.0
-    island_of, island_weight = islands(logits, feats)
+    prose_share = int(prose.sum()) / n
+    columns += [_flag(prev_prose & next_prose), _flag(prev_prose | next_prose), np.full(n, prose_share),
+                prose_share * _flag(words < PROSE_MIN_WORDS)]
+    island_of, island_weight = islands(z.tolist(), feats)
     main_weight = max(island_weight) if island_weight else 0.0
     main = island_weight.index(main_weight) if island_weight else -1
-    main_blocks = [i for i, k in enumerate(island_of) if k == main]
-    m0, m1 = (main_blocks[0], main_blocks[-1]) if main_blocks else (0, -1)
-    chrome_prefix = [0]
-    for z in logits:
-        chrome_prefix.append(chrome_prefix[-1] + (1 if z < 0 else 0))
-    # Topic overlap: the main island's vocabulary (a headline, a subheading or a list
-    # item of the story shares its words; a menu item or a teaser for another story
-    # does not), and the first line's (the page title).
+    island = np.array(island_of)
+    weight_of = np.array(island_weight)[island]
+    columns.append(weight_of / main_weight if main_weight > 0 else np.zeros(n))
+    in_main = island == main
+    columns.append(_flag(in_main))
+    main_blocks = np.flatnonzero(in_main)
+    m0, m1 = (int(main_blocks[0]), int(main_blocks[-1])) if len(main_blocks) else (0, -1)
+    chrome_prefix = np.concatenate(([0], np.cumsum(z < 0)))
+    between = np.where(idx < m0, chrome_prefix[m0] - chrome_prefix[np.minimum(idx + 1, n)],
+                       np.where(idx > m1, chrome_prefix[idx] - chrome_prefix[m1 + 1], 0))
+    columns.append(_log1p(between))
+    columns += _topic_columns(z.tolist(), feats, main_blocks.tolist(), in_main.tolist())
+    return np.column_stack(columns)
+
+
+#: Stage two's number of inputs (the length of its weight vector).
+CONTEXT_COLUMNS = 21
+
+
+def _topic_columns(z: Sequence[float], feats: Sequence[Features], main_blocks: Sequence[int],
+                   in_main: Sequence[bool]) -> list[np.ndarray]:
+    """Topic overlap: with the main island's vocabulary (a headline, a subheading or a
+    list item of the story shares its words; a menu item or a teaser for another story
+    does not), and with the first line's (the page title)."""
     vocab: dict[str, int] = {}
     for i in main_blocks:
-        if logits[i] > 0:
+        if z[i] > 0:
             for t in feats[i].terms:
                 vocab[t] = vocab.get(t, 0) + 1
-    title_terms = feats[0].terms if feats else frozenset()
-    out = []
-    for i, z in enumerate(logits):
-        row = [1.0, z]
-        for k in WINDOWS:
-            a, b = max(0, i - k), min(n, i + k + 1)
-            others = b - a - 1
-            row.append((prefix[b] - prefix[a] - z) / others if others else 0.0)
-        inside = r0 <= i < r1
-        row.append(1.0 if inside else 0.0)
-        dist = 0 if inside else min(abs(i - r0), abs(i - (r1 - 1)))
-        row.append(math.log1p(dist))
-        row.append(1.0 if i < r0 else 0.0)
-        row.append(1.0 if i >= r1 else 0.0)
-        row.append(math.log1p(runs[i]))
-        prev_prose = i > 0 and prose[i - 1]
-        next_prose = i + 1 < n and prose[i + 1]
-        row.append(1.0 if prev_prose and next_prose else 0.0)
-        row.append(1.0 if prev_prose or next_prose else 0.0)
-        row.append(prose_share)
-        row.append(prose_share * (1.0 if feats[i].words < PROSE_MIN_WORDS else 0.0))
-        share = island_weight[island_of[i]] / main_weight if main_weight > 0 else 0.0
-        row.append(share)
-        row.append(1.0 if island_of[i] == main else 0.0)
-        if i < m0:
-            between = chrome_prefix[m0] - chrome_prefix[i + 1]
-        elif i > m1:
-            between = chrome_prefix[i] - chrome_prefix[m1 + 1]
-        else:
-            between = 0
-        row.append(math.log1p(between))
-        terms = feats[i].terms
-        if terms:
-            own = island_of[i] == main and z > 0
-            shared = sum(1 for t in terms if vocab.get(t, 0) > (1 if own else 0))
-            row.append(shared / len(terms))
-            row.append(sum(1 for t in terms if t in title_terms) / len(terms) if i else 0.0)
-            row.append(sum(1 for t in title_terms if t in terms) / len(title_terms) if i and title_terms else 0.0)
-        else:
-            row += [0.0, 0.0, 0.0]
-        out.append(row)
-    return out
+    seen = frozenset(vocab)  # in a story block of the main island
+    seen_twice = frozenset(t for t, c in vocab.items() if c > 1)  # ... in another one than i
+    title_terms = feats[0].terms
+    n = len(feats)
+    shared, in_title, of_title = np.zeros(n), np.zeros(n), np.zeros(n)
+    for i, f in enumerate(feats):
+        terms = f.terms
+        if not terms:
+            continue
+        own = in_main[i] and z[i] > 0
+        shared[i] = len(terms & (seen_twice if own else seen)) / len(terms)
+        if i:
+            common = len(terms & title_terms)
+            in_title[i] = common / len(terms)
+            of_title[i] = common / len(title_terms) if title_terms else 0.0
+    return [shared, in_title, of_title]
 
 
 #: Islands of prose are separated by at least this many consecutive chrome blocks (stage-one
@@ -243,8 +290,8 @@ def score_blocks(feats: Sequence[Features], kinds: Sequence[str], model: Model) 
     (stacking): a menu line next to a paragraph the first stage doubted is judged again
     once that paragraph is known to be story.
     """
-    logits = [_dot(model.alone, alone_vector(f, k)) for f, k in zip(feats, kinds)]
-    alone = [sigmoid(z) for z in logits]
+    z = stage_logits(alone_matrix(feats, kinds), model.alone)
+    alone = [sigmoid(v) for v in z.tolist()]
     for weights in model.context:
-        logits = [_dot(weights, row) for row in context_vectors(logits, feats)]
-    return alone, [sigmoid(z) for z in logits]
+        z = stage_logits(context_vectors(z.tolist(), feats), weights)
+    return alone, [sigmoid(v) for v in z.tolist()]

@@ -9,6 +9,7 @@ the whole text after, with running sums (one pass over the terms, no O(n^2) re-c
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +23,9 @@ _WORD = regex.compile(r"[\p{L}][\p{L}\p{M}\p{N}'’-]*")
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 # One pass over a block: a CJK run (cut into character pairs) or a word.
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+|[\p{L}][\p{L}\p{M}\p{N}'’-]*")
+# _TOKEN on lower-cased ASCII text (no CJK, letters a-z, digits 0-9), in plain re: the
+# same words, found several times faster.
+_ASCII_TOKEN = re.compile(r"[a-z][a-z0-9'-]*")
 #: Words are cut to this many characters: a stemmer for free in most European languages
 #: ("officials"/"official", "Russia's"/"Russian" fall together); longer did not help.
 STEM_CHARS = 7
@@ -39,11 +43,15 @@ def terms(text: str, stops: frozenset[str], memo: dict[str, str] | None = None) 
     [('officia', 2), ('plan', 1)]
     """
     memo = {} if memo is None else memo
+    low = text.lower()
+    words = _ASCII_TOKEN.findall(low) if low.isascii() else _TOKEN.findall(low)
+    for w in set(words).difference(memo):
+        memo[w] = _term(w, stops)
+    seq = [memo[w] for w in words]
+    if _CJK not in seq:
+        return Counter(filter(None, seq))  # counted in C, keys in first-seen order as below
     out: Counter[str] = Counter()
-    for w in _TOKEN.findall(text.lower()):
-        term = memo.get(w)
-        if term is None:
-            term = memo[w] = _term(w, stops)
+    for w, term in zip(words, seq):
         if term == _CJK:
             out.update(w[i : i + 2] for i in range(max(1, len(w) - 1)))
         elif term:

@@ -52,22 +52,20 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     if not active or not blocks:
         return RuleHits()
     lowered = [b.text.lower() for b in blocks]
-    doc_lower = "\n".join(lowered)
-    starts = []
-    pos = 0
-    for low in lowered:
-        starts.append(pos)
-        pos += len(low) + 1
+    views: dict[int | None, _View] = {}
     spans: list[Hit] = []
     block_hits: dict[int, Hit] = {}
     tail: Hit | None = None
     head: Hit | None = None
     timed_out: list[str] = []
-    located: dict[str, list[int]] = {}  # keyword -> blocks holding it; rules share keywords
     for rule in active:
+        limit = _word_tier(rule) if words is not None else None
+        view = views.get(limit)
+        if view is None:
+            view = views[limit] = _View.of(lowered, words, limit)
         begun = time.perf_counter()
         try:
-            candidates = candidate_blocks(rule, doc_lower, starts, located)
+            candidates = [view.blocks[j] for j in candidate_blocks(rule, view.doc, view.starts, view.located)]
             deadline = begun + timeout + BUDGET_PER_BLOCK * len(candidates)
             for i in candidates:
                 block = blocks[i]
@@ -107,6 +105,40 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     )
 
 
+#: Block-scope rules fire only on blocks of at most `max_words` words, so their keywords
+#: are looked for in the text of such blocks only: one view of the document per tier
+#: (the story's long paragraphs, most of a page's text, are not scanned for a menu
+#: label). Tiers, not each rule's own limit: a view costs a join of the blocks.
+WORD_TIERS = (6, 12, 25, 45)
+
+
+def _word_tier(rule: Rule) -> int | None:
+    """The smallest word tier that holds every block the rule can fire on (None: all)."""
+    if rule.scope == "span" or rule.max_words is None:
+        return None
+    return next((t for t in WORD_TIERS if rule.max_words <= t), None)
+
+
+@dataclass
+class _View:
+    """The lower-cased text of some blocks of a document, joined by newlines."""
+
+    doc: str
+    starts: list[int]  # offset of each view block in `doc`
+    blocks: list[int]  # the document index of each view block
+    located: dict[str, list[int]] = field(default_factory=dict)  # keyword -> view blocks holding it
+
+    @classmethod
+    def of(cls, lowered: Sequence[str], words: Sequence[int] | None, limit: int | None) -> _View:
+        """The blocks of at most `limit` words (all blocks when `limit` is None)."""
+        picked = [i for i in range(len(lowered)) if limit is None or words is None or words[i] <= limit]
+        starts, pos = [], 0
+        for i in picked:
+            starts.append(pos)
+            pos += len(lowered[i]) + 1
+        return cls("\n".join(lowered[i] for i in picked), starts, picked)
+
+
 def candidate_blocks(rule: Rule, doc_lower: str, starts: Sequence[int],
                      located: dict[str, list[int]] | None = None) -> list[int]:
     """Indices of the blocks holding one of the rule's keywords, in order.
@@ -125,12 +157,14 @@ def candidate_blocks(rule: Rule, doc_lower: str, starts: Sequence[int],
             pos = doc_lower.find(kw)
             while pos != -1:
                 block = bisect_right(starts, pos) - 1
-                if not where or where[-1] != block:
-                    where.append(block)
-                pos = doc_lower.find(kw, pos + 1)
+                where.append(block)
+                if block + 1 == len(starts):
+                    break
+                pos = doc_lower.find(kw, starts[block + 1])  # the next block on
             if located is not None:
                 located[kw] = where
-        found.update(where)
+        if where:
+            found.update(where)
     return sorted(found)
 
 

@@ -112,7 +112,10 @@ ECHO_BLOCKS = 40
 #: At most this many passes (each pass finds one boundary and looks before it again).
 MAX_PASSES = 6
 
-_SENTENCE_END = regex.compile(r"[.;:,]['\"”’»)\]]*$")
+# A line "ends a clause" when its last character before closing quotes and brackets is
+# one of these (the regex [.;:,]['"”’»)\]]*$, tested without scanning the line).
+_CLAUSE_END = ".;:,"
+_CLOSERS = "'\"”’»)]"
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…)$")
 # Interview and list lines look like headlines but belong to the story: "Q: ...", "3. ..."
 _NOT_HEADLINE = regex.compile(r"^(?:[QA]\s*:|\d{1,2}[.)]\s|[-•*–]\s)")
@@ -150,16 +153,22 @@ class _Facts:
 def _facts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> _Facts:
     header, card, lone, name, call, headline, short, prose = ([] for _ in range(8))
     times: list[bool] = []
-    for b, f, k in zip(blocks, feats, kept):
+    # Marker lines matter only in a gap between two kept blocks (and the line after the
+    # last one, for a card name): the menus above the story and the footer below it are
+    # not tested (ANY_MARKER costs ~20 us a line, the largest part of this function).
+    first = kept.index(True) if True in kept else len(kept)
+    last = len(kept) - 1 - kept[::-1].index(True) if True in kept else -1
+    for i, (b, f, k) in enumerate(zip(blocks, feats, kept)):
         text = b.text.strip()
         small = len(text) <= 60
         time = host = head = src = False
-        if (small or f.words <= 8) and markers.ANY_MARKER.match(text):
+        if first <= i <= last + 1 and (small or f.words <= 8) and markers.ANY_MARKER.match(text):
             time = small and markers.is_relative_time(text)
             host = small and bool(markers.SOURCE_HOST.match(text))
             head = markers.is_related_header(text)
             src = small and markers.is_source_line(text)
-        ends = bool(_SENTENCE_END.search(text))
+        bare = text.rstrip(_CLOSERS)
+        ends = bool(bare) and bare[-1] in _CLAUSE_END
         header.append(head)
         card.append(time or src)
         lone.append(time or host)
@@ -277,30 +286,47 @@ def _best_cut(doc: _Doc, end: int, need: float) -> Evidence | None:
     cands = [i for i in range(end) if lines[i] and prev[i] >= 0 and coh.before_terms[i] >= MIN_BEFORE_TERMS]
     if not cands:
         return None
+    listing = _only_short_after(facts, counted)
     if not doc.local:
+        # Most documents hold no candidate that could reach the line even with the
+        # strongest local break, headline echo and language change: they are done before
+        # the local cosines (the costliest measure) are taken.
+        bounds = [_evidence(i, prev[i], doc, counted, listing[i], coh, None, 1.0, explain=False) for i in cands]
+        if max(e.score + W_LANGUAGE * (not e.marker and e.score >= MIN_SCORE_FOR_LANG) for e in bounds) < need:
+            return None
         doc.local.update(enumerate(local_cosines(coh, WINDOW_TERMS)))
     ref = statistics.median(doc.local[i] for i in cands) or 1e-3
-    listing = _only_short_after(facts, counted)
-    evs = [_evidence(i, prev[i], doc, counted, listing[i], coh, doc.local[i], ref) for i in cands]
+    # Reasons are written for the winner only: formatting them for every candidate cost a
+    # third of the evidence.
+    evs = [_evidence(i, prev[i], doc, counted, listing[i], coh, doc.local[i], ref, explain=False) for i in cands]
     # Language: only for the few candidates it could lift over the line.
     order = sorted(
         (e for e in evs if not e.marker and MIN_SCORE_FOR_LANG <= e.score < need <= e.score + W_LANGUAGE),
         key=lambda e: -e.score,
     )
+    language: dict[int, str] = {}
     for e in order[:LANG_CANDIDATES]:
         story, after = doc.langs.story(), doc.langs.after(e.candidate, end)
         if story and after and after != story:
             k = evs.index(e)
-            reason = f"language changes {story} -> {after} (+{W_LANGUAGE})"
-            evs[k] = Evidence(e.block, e.candidate, e.score + W_LANGUAGE, (*e.reasons, reason), e.marker)
-    return max(evs, key=lambda e: (e.score, -e.candidate))
+            language[e.candidate] = f"language changes {story} -> {after} (+{W_LANGUAGE})"
+            evs[k] = Evidence(e.block, e.candidate, e.score + W_LANGUAGE, e.reasons, e.marker)
+    best = max(evs, key=lambda e: (e.score, -e.candidate))
+    i = best.candidate
+    reasons = _evidence(i, prev[i], doc, counted, listing[i], coh, doc.local[i], ref).reasons
+    extra = (language[i],) if i in language else ()
+    return Evidence(best.block, i, best.score, (*reasons, *extra), best.marker)
 
 
 def _evidence(
-    i: int, prev: int, doc: _Doc, counted: Sequence[bool], listing: bool, coh: Cohesion, local: float, ref: float
+    i: int, prev: int, doc: _Doc, counted: Sequence[bool], listing: bool, coh: Cohesion, local: float | None,
+    ref: float, explain: bool = True
 ) -> Evidence:
+    """What speaks for a cut at candidate i. With `local` None, an upper bound: the local
+    break and the headline echo count at their strongest, and nothing undoes the cut.
+    With `explain` False the score alone (no reasons)."""
     blocks, facts = doc.blocks, doc.facts
-    local_ratio = local / ref
+    local_ratio = 0.0 if local is None else local / ref
     reasons: list[str] = []
     score = 0.0
     cut = i
@@ -311,43 +337,53 @@ def _evidence(
         score += W_HEADER
         marker = True
         cut = min(cut, header)
-        reasons.append(f"related header {blocks[header].text.strip()!r} (+{W_HEADER})")
+        if explain:
+            reasons.append(f"related header {blocks[header].text.strip()!r} (+{W_HEADER})")
     cards = [j for j in gap if facts.card[j]]
     card = cards[0] if cards and (len(cards) > 1 or facts.lone_card[cards[0]]) else None
     if card is not None:
         score += W_CARD
         marker = True
         cut = min(cut, card)
-        reasons.append(f"source/time line {blocks[card].text.strip()!r} (+{W_CARD})")
+        if explain:
+            reasons.append(f"source/time line {blocks[card].text.strip()!r} (+{W_CARD})")
     if header is not None and listing:
         score += W_LIST
-        reasons.append(f"only short headline lines follow the header (+{W_LIST})")
+        if explain:
+            reasons.append(f"only short headline lines follow the header (+{W_LIST})")
     if facts.call[i]:
         score += W_CALL
-        reasons.append(f"call to action {_short(blocks[i].text)!r} (+{W_CALL})")
+        if explain:
+            reasons.append(f"call to action {_short(blocks[i].text)!r} (+{W_CALL})")
     headline = facts.headline[i] and any(counted[j] and facts.prose[j] for j in range(i + 1, min(len(blocks), i + 4)))
     if headline:
         score += W_HEADLINE
-        reasons.append(f"headline-like line {_short(blocks[i].text)!r} (+{W_HEADLINE})")
+        if explain:
+            reasons.append(f"headline-like line {_short(blocks[i].text)!r} (+{W_HEADLINE})")
     if coh.after_terms[i] >= MIN_AFTER_TERMS:
         part_l = _ramp(local_ratio, LOCAL_BREAK, LOCAL_FULL)
         part_g = _ramp(coh.cosine[i], GLOBAL_BREAK, GLOBAL_FULL)
         score += W_LOCAL * part_l + W_GLOBAL * part_g
-        reasons.append(
-            f"cohesion: local {local_ratio:.2f} of the document's usual (+{W_LOCAL * part_l:.2f}), "
-            f"before/after cosine {coh.cosine[i]:.3f} (+{W_GLOBAL * part_g:.2f})"
-        )
+        if explain:
+            reasons.append(
+                f"cohesion: local {local_ratio:.2f} of the document's usual (+{W_LOCAL * part_l:.2f}), "
+                f"before/after cosine {coh.cosine[i]:.3f} (+{W_GLOBAL * part_g:.2f})"
+            )
         if headline:
-            echo, new = _echo(coh, i)
+            echo, new = (1.0, 1.0) if local is None else _echo(coh, i)
             if echo >= ECHO_AFTER and new >= ECHO_NEW:
                 score += W_ECHO
-                reasons.append(f"headline words recur after it ({echo:.0%}), {new:.0%} new to the story (+{W_ECHO})")
-        if local_ratio >= RETURN_RATIO and local >= RETURN_COSINE:
-            reasons.append(f"the text after it goes on with the story (local cosine {local:.2f}): not cut")
+                if explain:
+                    reasons.append(f"headline words recur after it ({echo:.0%}), {new:.0%} new to the story "
+                                   f"(+{W_ECHO})")
+        if local is not None and local_ratio >= RETURN_RATIO and local >= RETURN_COSINE:
+            if explain:
+                reasons.append(f"the text after it goes on with the story (local cosine {local:.2f}): not cut")
             score = 0.0
     shared = coh.covered[i]
     if shared >= SHARED_TAIL and not marker:
-        reasons.append(f"tail shares {shared:.0%} of its terms with the story: not cut")
+        if explain:
+            reasons.append(f"tail shares {shared:.0%} of its terms with the story: not cut")
         score = 0.0
     return Evidence(block=cut, candidate=i, score=score, reasons=tuple(reasons), marker=marker)
 

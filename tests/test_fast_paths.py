@@ -1,0 +1,62 @@
+"""The speed-ups take shortcuts (a last character instead of a regex, a prefilter before
+one, plain `re` for an ASCII pattern, a bound before a costly measure): each must give the
+answer of the plain form it replaced, whatever the text."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import features
+from cleantext.features import DATELIKE_MAX_WORDS, block_features
+from cleantext.model import Block
+from cleantext.rules import cohesion, story_end
+
+# Characters that sit on the edge of each shortcut: ASCII and Unicode digits, spaces and
+# quotes, bullets, sentence marks, link and separator characters, CJK.
+TRICKY = "aZ 09.!?:;,\"')-*•–—…”’»１２\u3000\u00a0\t\x1c@#|/›wcom中"
+texts = st.text(alphabet=TRICKY, min_size=1, max_size=40)
+
+
+def _features(text: str) -> features.Features:
+    return block_features([Block(index=0, start=0, end=len(text), text=text, para=0, kind="line")], "en")[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_block_features_match_the_plain_regexes(text: str) -> None:
+    f = _features(text)
+    assert f.ends_sentence == bool(features._END_PUNCT.search(text))
+    assert f.sentences == len(features._SENT_PUNCT.findall(text))
+    assert f.bullet == bool(features._BULLET.match(text))
+    assert f.datelike == (f.words <= DATELIKE_MAX_WORDS and bool(features._DATELIKE.search(text)))
+    assert f.urls == len(features._URLISH.findall(text))
+    assert f.separators == len(features._SEPARATORS.findall(text))
+
+
+def test_a_date_in_fullwidth_digits_is_datelike() -> None:
+    # The digit prefilter counts ASCII digits only; other digits must still reach the regex.
+    assert _features("１２:３０ Uhr").datelike
+    assert not _features("Home").datelike
+
+
+_TOKEN_ASCII_ALPHABET = "aZz09'-’ .,é"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TOKEN_ASCII_ALPHABET, max_size=40))
+def test_ascii_words_are_the_words_of_the_unicode_pattern(text: str) -> None:
+    low = text.lower()
+    if low.isascii():
+        assert cohesion._ASCII_TOKEN.findall(low) == cohesion._TOKEN.findall(low)
+
+
+_CLAUSE_END = regex.compile(r"[.;:,]['\"”’»)\]]*$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .;:,'\"”’»)]", max_size=20))
+def test_the_clause_ending_test_is_the_regex(text: str) -> None:
+    bare = text.rstrip(story_end._CLOSERS)
+    assert (bool(bare) and bare[-1] in story_end._CLAUSE_END) == bool(_CLAUSE_END.search(text))
