@@ -14,7 +14,7 @@ from . import lang
 from .classify import PROSE_MIN_WORDS, Model, score_blocks, shipped_model
 from .config import Config
 from .features import Features, block_features
-from .ingest import Document, read
+from .ingest import Document
 from .metadata import date_header, title_of
 from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
@@ -52,12 +52,6 @@ def compile_config(config: Config) -> Compiled:
         code_rules={k: r for k, r in registry.items() if isinstance(r, CodeRule)},
         model=shipped_model(),
     )
-
-
-def clean_input(data: str | bytes, compiled: Compiled, url: str | None = None) -> Result:
-    """Clean one input (text, HTML or bytes) with a compiled configuration."""
-    doc = read(data, compiled.config, url=url)
-    return run(doc, compiled)
 
 
 def run(doc: Document, compiled: Compiled) -> Result:
