@@ -39,8 +39,8 @@ class RuleHits:
     timed_out: tuple[str, ...] = ()  # ids of rules skipped because a pattern timed out
 
 
-def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | None,
-                site: str | None, timeout: float, words: Sequence[int] | None = None) -> RuleHits:
+def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None, timeout: float,
+                words: Sequence[int] | None = None) -> RuleHits:
     """Apply every applicable rule to every block it prefilters in.
 
     Each rule has one time budget for the whole document, not one per block: `timeout`
@@ -48,7 +48,7 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], language: str | 
     document and its id reported so the caller can warn (a hostile user rule slow on every
     block cannot hang the cleaner).
     """
-    active = [r for r in rules if r.applies_to(language, site)]
+    active = [r for r in rules if r.applies_to(site)]
     if not active or not blocks:
         return RuleHits()
     lowered = [b.text.lower() for b in blocks]
