@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from cleantext import lang  # noqa: E402
 from cleantext.classify import alone_vector, context_vectors  # noqa: E402
 from cleantext.features import block_features  # noqa: E402
-from cleantext.metadata import date_header  # noqa: E402
+from cleantext.metadata import date_headers  # noqa: E402
 from cleantext.segment import segment  # noqa: E402
 
 TOKEN = regex.compile(r"\w+")
@@ -86,8 +86,7 @@ def label_traf(blocks, rec: dict) -> list[float | None]:
 
 
 def analyse(text: str):
-    header = date_header(text)
-    blocks = segment(text, skip=(header.start, header.end) if header else None)
+    blocks = segment(text, skip=[(h.start, h.end) for h in date_headers(text)])
     language = lang.detect(lang.sample_prose([b.text for b in blocks]))
     return blocks, block_features(blocks, language)
 

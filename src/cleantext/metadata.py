@@ -10,9 +10,20 @@ from .model import Block
 
 # Seeds 000 and 001 open with " date 2025-06-17 " before the story: an export header of
 # the pipeline that produced them, not story text.
+# Within one line: the header never reaches into the next line, so a second header on
+# the next line still opens its line.
+_H = r"[^\S\n\r\u2028\u2029\x0b\x0c\x85]"
 _DATE_HEADER = regex.compile(
-    r"(?:^|(?<=[\n\r\u2028\u2029\x0b\x0c\x85]))[^\S\n\r\u2028\u2029]*(?:date|published|datum|fecha)\s*[:=]?\s*"
-    r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+",
+    rf"(?:^|(?<=[\n\r\u2028\u2029\x0b\x0c\x85])){_H}*(?:date|published|datum|fecha){_H}*[:=]?{_H}*"
+    rf"(\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
+    rf"(?:{_H}+|(?=[\n\r\u2028\u2029\x0b\x0c\x85]))",
+    regex.I,
+)
+# The same header, matched where rules have cut everything before it on its line.
+_DATE_HEADER_INLINE = regex.compile(
+    rf"(?:date|published|datum|fecha){_H}*[:=]?{_H}*"
+    rf"(\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
+    rf"(?:{_H}+|(?=[\n\r\u2028\u2029\x0b\x0c\x85]|$))",
     regex.I,
 )
 #: A headline is a first line of at most this many words that does not end like a sentence.
@@ -36,20 +47,45 @@ class Header:
 
 
 def date_header(text: str) -> Header | None:
-    """The ``date YYYY-MM-DD`` export header at the start of a line (the first one found).
-
-    Not only on the very first line: once cleaning removed a cookie banner or a "Share
-    this article" line above it, the header would open the text, and cleaning twice must
-    give the same result (found by the fuzzer).
+    """The first ``date YYYY-MM-DD`` export header at the start of a line, or None.
 
     >>> date_header(" date 2025-06-17 In recent weeks, ...")
     Header(start=1, end=17, date='2025-06-17')
     """
-    m = _DATE_HEADER.search(text)
-    if not m:
-        return None
-    start = m.start() + len(m.group()) - len(m.group().lstrip())
-    return Header(start=start, end=m.end(), date=m.group(1))
+    headers = date_headers(text)
+    return headers[0] if headers else None
+
+
+def date_headers(text: str) -> tuple[Header, ...]:
+    """Every ``date YYYY-MM-DD`` export header at the start of a line, in text order.
+
+    Not only on the very first line: once cleaning removed a cookie banner or a "Share
+    this article" line above it, a header would open the text; and not only the first one:
+    a second header left in place would be the first on the next pass, and cleaning twice
+    must give the same result (both found by the fuzzer).
+
+    >>> [h.date for h in date_headers(" date 2025-06-17 One.\n date 2025-06-18 Two.")]
+    ['2025-06-17', '2025-06-18']
+    """
+    out = []
+    for m in _DATE_HEADER.finditer(text):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        out.append(Header(start=start, end=m.end(), date=m.group(1)))
+    return tuple(out)
+
+
+def leading_date_header(text: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of a date header that opens `text[pos:]` (after spaces), or None.
+
+    For text that opens a line only once rules cut what came before it on the line
+    ("Subscribe to our newsletter. date 2025-06-17 In recent weeks ..."): the next pass
+    would find the header at the start of the line, so this pass cuts it too.
+
+    >>> leading_date_header("Subscribe now. date 2025-06-17 In recent weeks", 14)
+    (15, 31)
+    """
+    m = _DATE_HEADER_INLINE.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+    return (m.start(), m.end()) if m else None
 
 
 def title_of(blocks: tuple[Block, ...]) -> str | None:

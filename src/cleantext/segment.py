@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -95,18 +95,22 @@ def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def segment(text: str, skip: tuple[int, int] | None = None) -> tuple[Block, ...]:
+def segment(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Block, ...]:
     """Split `text` into blocks: one per line, or one per sentence for a long line.
 
-    The span `skip` (a header the caller already removed) is not segmented.
+    The spans `skip` (headers the caller already removed, each opening a line, in text
+    order) are not segmented.
 
     >>> [b.text for b in segment("Title\\n\\nFirst paragraph.\\n")]
     ['Title', 'First paragraph.']
     """
     blocks: list[Block] = []
+    pending = list(skip)[::-1]  # popped from the end: the next header in text order
     for para, (start, end) in enumerate(lines(text)):
-        if skip is not None and start < skip[1] and skip[0] < end:
-            start = max(start, skip[1])  # a header opens its line
+        while pending and pending[-1][1] <= start:
+            pending.pop()
+        if pending and pending[-1][0] < end:
+            start = max(start, pending[-1][1])  # a header opens its line (or spans it)
         if start >= end:
             continue
         while start < end and text[start].isspace():
