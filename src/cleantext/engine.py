@@ -7,6 +7,7 @@ compiled configuration; nothing here keeps state between documents.
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
@@ -15,12 +16,12 @@ from .classify import PROSE_MIN_WORDS, Model, score_blocks, shipped_model
 from .config import Config
 from .features import Features, block_features
 from .ingest import Document
-from .metadata import date_header, title_of
+from .metadata import Header, date_headers, title_of
 from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
-from .rules.match import RuleHits, match_rules
+from .rules.match import RuleHits, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
 from .segment import segment
 
@@ -59,8 +60,8 @@ def run(doc: Document, compiled: Compiled) -> Result:
     config = compiled.config
     text = doc.text
     rules_on = compiled.code_rules
-    header = date_header(text) if doc.input_format == "text" and "metadata.date-header" in rules_on else None
-    blocks = segment(text, skip=(header.start, header.end) if header else None)
+    headers = date_headers(text) if doc.input_format == "text" and "metadata.date-header" in rules_on else ()
+    blocks = segment(text, skip=[(h.start, h.end) for h in headers])
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
     feats = block_features(blocks, language)
     site = _host(doc.url)
@@ -79,9 +80,12 @@ def run(doc: Document, compiled: Compiled) -> Result:
     spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
     if "carousel.headlines" in rules_on:
         spans += carousel_spans(blocks, decisions)
+    if spans:
+        spans += exposed_cuts(blocks, [d[0] for d in decisions], spans, compiled.data_rules, site,
+                              config.regex_timeout, "metadata.date-header" in rules_on and doc.input_format == "text")
     tail_cut = hits.tail.block if hits.tail is not None and decisions[hits.tail.block][1] == hits.tail.rule.id else None
     decisions, flags = guard(blocks, feats, alone, decisions, end, tail_cut)
-    removals = build_removals(text, header, blocks, decisions, spans)
+    removals = build_removals(text, headers, blocks, decisions, spans)
     out = apply_removals(text, removals)
     kept_blocks = sum(1 for d in decisions if d[0])
     timeouts = tuple(f"rule {rid} timed out and was skipped for this document" for rid in hits.timed_out)
@@ -93,7 +97,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
     return Result(
         text=out,
         title=doc.title or title_of(blocks),
-        date=doc.date or (header.date if header else None),
+        date=doc.date or (headers[0].date if headers else None),
         language=language,
         removals=removals,
         stats=_stats(text, out, blocks, kept_blocks, removals),
@@ -413,15 +417,18 @@ def guard(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequence[fl
     return restored, ("guard-backed-off",)
 
 
-def build_removals(text: str, header: object, blocks: Sequence[Block], decisions: Sequence[Decision],
+def _between(sorted_points: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether a point p with lo <= p < hi is in `sorted_points`."""
+    k = bisect_left(sorted_points, lo)
+    return k < len(sorted_points) and sorted_points[k] < hi
+
+
+def build_removals(text: str, headers: Sequence[Header], blocks: Sequence[Block], decisions: Sequence[Decision],
                    spans: Sequence[tuple[int, int, int, str, str, str]]) -> tuple[Removal, ...]:
     """Turn decisions into non-overlapping removals; consecutive blocks of one rule merge."""
-    removals: list[Removal] = []
-    if header is not None:
-        h = header  # metadata.Header
-        removals.append(Removal("metadata.date-header", "metadata", h.start, h.end,  # type: ignore[attr-defined]
-                                text[h.start:h.end], "export header with the date, not story text"))  # type: ignore[attr-defined]
-    header_at = header.start if header is not None else -1  # type: ignore[attr-defined]
+    removals = [Removal("metadata.date-header", "metadata", h.start, h.end, text[h.start:h.end],
+                        "export header with the date, not story text") for h in headers]
+    header_starts = [h.start for h in headers]
     run: list[int] = []
 
     def flush() -> None:
@@ -437,7 +444,7 @@ def build_removals(text: str, header: object, blocks: Sequence[Block], decisions
             continue
         # A date header between two blocks of one run is its own removal: one merged span
         # over it would overlap it (a header above the first line, cut with its neighbours).
-        if run and (decisions[run[-1]][1] != d[1] or blocks[run[-1]].end <= header_at < blocks[i].start):
+        if run and (decisions[run[-1]][1] != d[1] or _between(header_starts, blocks[run[-1]].end, blocks[i].start)):
             flush()
         run.append(i)
     flush()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..metadata import leading_date_header
 from ..model import Block
 from .registry import Rule
 
@@ -103,6 +104,78 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
         head=head,
         timed_out=tuple(timed_out),
     )
+
+
+#: Cuts at the start of one block are followed this many times at most (each exposes the
+#: next text: a prompt, then a date header, then a donation line).
+MAX_EXPOSED_ROUNDS = 4
+# A cut found by exposed_cuts: (block, start, end, rule id, category, reason).
+Cut = tuple[int, int, int, str, str, str]
+_HEADER_CUT = ("metadata.date-header", "metadata", "export header with the date, not story text")
+
+
+def exposed_cuts(blocks: Sequence[Block], kept: Sequence[bool], cuts: Sequence[Cut], rules: Sequence[Rule],
+                 site: str | None, timeout: float, date_headers: bool = True) -> list[Cut]:
+    """Cuts that rules make once other cuts opened a line: more (block, start, end, ...).
+
+    A block-scope rule matches a whole line ("^Your support helps us ..."); when a span
+    rule cut the newsletter prompt glued in front of it, the rest opens the line of the
+    output, and the next pass would cut it. So the rest of a kept block whose beginning
+    was cut is matched again here: a block rule cuts the whole rest, a span rule its span,
+    a date header its header (fuzz run 4). Offsets are within the block.
+    """
+    active = [r for r in rules if r.scope in ("block", "span") and r.applies_to(site)]
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for i, a, b, *_ in cuts:
+        if kept[i]:
+            by_block.setdefault(i, []).append((a, b))
+    out: list[Cut] = []
+    for i in sorted(by_block):
+        text = blocks[i].text
+        taken = sorted(by_block[i])
+        for _ in range(MAX_EXPOSED_ROUNDS):
+            pos = _cut_prefix(text, taken)
+            if pos == 0 or pos >= len(text.rstrip()):
+                break
+            found = _first_exposed(text, pos, active, timeout, date_headers)
+            if found is None:
+                break
+            (a, b), rule = found
+            out.append((i, a, b, *rule))
+            taken = sorted([*taken, (a, b)])
+    return out
+
+
+def _cut_prefix(text: str, taken: Sequence[tuple[int, int]]) -> int:
+    """Where the text left after the leading cuts (and spaces) begins; 0 if nothing is cut."""
+    pos = 0
+    for a, b in taken:
+        if text[pos:a].strip():
+            break
+        pos = max(pos, b)
+    return pos
+
+
+def _first_exposed(text: str, pos: int, rules: Sequence[Rule], timeout: float,
+                   date_headers: bool) -> tuple[tuple[int, int], tuple[str, str, str]] | None:
+    """The cut that opens text[pos:] (a date header, a block rule, a span rule at its start)."""
+    if date_headers:
+        header = leading_date_header(text, pos)
+        if header is not None:
+            return header, _HEADER_CUT
+    rest = text[pos:]
+    start = pos + len(rest) - len(rest.lstrip())
+    for rule in rules:
+        try:
+            found = rule.spans(rest, timeout=timeout)
+        except TimeoutError:
+            continue  # the rule already had its budget on the whole document
+        if rule.scope == "block" and found:
+            return (start, len(text)), (rule.id, rule.category, rule.reason)
+        if rule.scope == "span" and found and not rest[:found[0][0]].strip():
+            a, b = found[0]
+            return (pos + a, pos + b), (rule.id, rule.category, rule.reason)
+    return None
 
 
 #: Block-scope rules fire only on blocks of at most `max_words` words, so their keywords
