@@ -82,3 +82,47 @@ def test_rules_of_another_language_run_on_a_mixed_page() -> None:
     assert result.language == "en"
     assert [r.rule for r in result.removals] == ["newsletter.signup-de"]
     assert result.text == "\n\n".join(PARAS)
+
+
+def test_every_date_header_at_a_line_start_is_cut() -> None:
+    """A second header on the next line was the first one of the next pass."""
+    text = "\n".join([" date 2025-06-17 ", " date 2025-06-18  " + PARAS[0], PARAS[1]])
+    result = cleantext.clean_document(text)
+    assert [r.rule for r in result.removals] == ["metadata.date-header", "metadata.date-header"]
+    assert result.date == "2025-06-17"
+    assert result.text == "\n\n".join(PARAS[:2])
+    assert cleantext.clean(result.text) == result.text
+
+
+def test_a_cut_that_opens_a_line_exposes_what_follows() -> None:
+    """A prompt glued before a date header and a donation line: cutting the prompt opens
+    the line with the header, cutting the header opens it with the appeal; one pass cuts
+    all three, as the next pass would."""
+    appeal = ("Your support helps us to tell the story Read more Support Now From school budgets to the "
+              "harbour plan, the Westport Times is on the ground when the story is developing. At such a "
+              "moment in the town's history, we need reporters on the ground, and your donation allows us to "
+              "keep sending them to both sides of the story.")
+    line = f"Subscribe to our newsletter and get the news delivered to your inbox. date 2025-06-17 {appeal}"
+    result = cleantext.clean_document("\n".join([PARAS[0], line, PARAS[1], PARAS[2]]))
+    assert result.text == "\n\n".join(PARAS)
+    assert {r.rule for r in result.removals} >= {"metadata.date-header", "donation.your-support-helps"}
+    assert cleantext.clean(result.text) == result.text
+
+
+def test_markup_line_is_cut_so_the_output_never_reads_as_html() -> None:
+    """A doctype line deep in a text dump: left in place, it moved into the first 2,000
+    characters of the shorter output, which then read as HTML (fuzz run 4)."""
+    menu = "\n".join(["Share this article", "Facebook Twitter WhatsApp", "Advertisement"] * 40)
+    text = "\n".join([menu, PARAS[0], "<!DOCTYPE html>", PARAS[1], PARAS[2]])
+    assert len(menu) > 2000
+    result = cleantext.clean_document(text)
+    assert result.input_format == "text"
+    assert "boilerplate.markup-line" in {r.rule for r in result.removals}
+    assert "DOCTYPE" not in result.text and all(p in result.text for p in PARAS[1:])
+    assert cleantext.clean(result.text) == result.text
+
+
+def test_short_text_with_one_control_character_is_text_not_binary() -> None:
+    """'cookies\\x01to' (1 control character in 10) was the output of a fuzz input, and
+    cleaning it again raised InputError: a few control characters make no binary file."""
+    assert cleantext.clean("cookies\x01to") == "cookies\x01to"
