@@ -10,6 +10,7 @@ from .config import Config
 from .engine import Compiled, compile_config
 from .ingest import read
 from .model import Result
+from .settle import settle
 
 
 class Cleaner:
@@ -28,8 +29,12 @@ class Cleaner:
         """Clean one document and say what was removed, by which rule and why.
 
         A text longer than `window.WINDOW_CHARS` is cleaned in windows (flag ``windowed``).
+        With ``Config(settle=True)`` the output is cleaned again until it no longer changes.
         """
-        return window.clean(read(text, self.config, url=url), self._compiled)
+        result = window.clean(read(text, self.config, url=url), self._compiled)
+        if self.config.settle:
+            result = settle(result, lambda out: window.clean(read(out, self.config, url=url), self._compiled))
+        return result
 
     def clean(self, text: str | bytes, *, url: str | None = None) -> str:
         """The core story of one document: paragraphs separated by a blank line."""

@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="disable a rule id or a whole prefix such as 'share'; repeatable or comma-separated")
     p.add_argument("--mode", choices=list(MODES), default="balanced", help="preset (default: balanced)")
     p.add_argument("--lang", metavar="CODE", help="force the document language (ISO 639-1, e.g. 'de')")
+    p.add_argument("--settle", action="store_true",
+                   help="clean the output again until it no longer changes (slower; see README)")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--html", dest="input_format", action="store_const", const="html", help="treat inputs as HTML")
     fmt.add_argument("--text", dest="input_format", action="store_const", const="text",
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 def make_config(args: argparse.Namespace) -> Config:
     disabled = tuple(d.strip() for item in args.disable for d in item.split(",") if d.strip())
     return Config(mode=args.mode, rule_files=tuple(args.rules), disabled_rules=disabled,
-                  language=args.lang, input_format=args.input_format)
+                  language=args.lang, input_format=args.input_format, settle=args.settle)
 
 
 def output_paths(args: argparse.Namespace, sources: list) -> list[Path | None]:
@@ -210,6 +212,7 @@ def build_report_parser() -> argparse.ArgumentParser:
     p.add_argument("--disable", action="append", default=[], metavar="ID", help="disable a rule id or prefix")
     p.add_argument("--mode", choices=list(MODES), default="balanced", help="preset (default: balanced)")
     p.add_argument("--lang", metavar="CODE", help="force the document language (ISO 639-1)")
+    p.add_argument("--settle", action="store_true", help="clean the output again until it no longer changes")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--html", dest="input_format", action="store_const", const="html", help="treat inputs as HTML")
     fmt.add_argument("--text", dest="input_format", action="store_const", const="text", help="treat inputs as text")

@@ -50,6 +50,11 @@ class Config:
     #: document (506,000 lines of bench page text) cleans. Larger texts are dumps to split.
     max_chars: int | None = 25_000_000
     max_lines: int | None = 750_000
+    #: Clean the output again until it no longer changes, so cleaning the result once more
+    #: changes nothing (cleantext.settle). Off by default: it costs a second pass (about
+    #: half the time again), and the second pass judges a page dump's cleaned text as a
+    #: clean article, which on the dev half cut more story than boilerplate.
+    settle: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -66,6 +71,8 @@ class Config:
             raise ConfigError("language must be an ISO 639-1 code such as 'en', or None")
         if not (isinstance(self.regex_timeout, (int, float)) and self.regex_timeout > 0):
             raise ConfigError("regex_timeout must be a positive number of seconds")
+        if not isinstance(self.settle, bool):
+            raise ConfigError("settle must be True or False")
         for name in ("max_chars", "max_lines"):
             limit = getattr(self, name)
             if limit is not None and not (isinstance(limit, int) and not isinstance(limit, bool) and limit > 0):

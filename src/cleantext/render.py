@@ -46,6 +46,69 @@ def apply_removals(source: str, removals: Iterable[Removal]) -> str:
     return normalize("".join(pieces))
 
 
+def apply_removals_mapped(source: str, removals: Iterable[Removal]) -> tuple[str, list[int]]:
+    """`apply_removals` and, for every character of its output, its index in `source`
+    (-1 for a space or paragraph break the replay wrote itself).
+
+    >>> apply_removals_mapped("ab  cd", [])
+    ('ab cd', [0, 1, 2, 4, 5])
+    """
+    text: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for r in sorted(removals, key=lambda r: (r.start, r.end)):
+        if r.start < pos:
+            raise ValueError(f"overlapping removals at {r.start}")
+        text.append(source[pos:r.start])
+        where.extend(range(pos, r.start))
+        text.append(" ")
+        where.append(-1)
+        pos = r.end
+    text.append(source[pos:])
+    where.extend(range(pos, len(source)))
+    return _normalize_mapped("".join(text), where)
+
+
+def _normalize_mapped(text: str, where: list[int]) -> tuple[str, list[int]]:
+    """`normalize` step by step, carrying each character's source index along."""
+    chars, idx = [], []
+    last = 0
+    for m in _NEWLINES.finditer(text):  # every line break becomes one "\n"
+        chars.append(text[last:m.start()])
+        idx.extend(where[last:m.start()])
+        chars.append("\n")
+        idx.append(where[m.start()])
+        last = m.end()
+    chars.append(text[last:])
+    idx.extend(where[last:])
+    text, where = "".join(chars), idx
+    out: list[str] = []
+    out_idx: list[int] = []
+    start = 0
+    for line in text.split("\n"):
+        line_idx = where[start:start + len(line)]
+        start += len(line) + 1
+        squeezed, squeezed_idx, last = [], [], 0
+        for m in _WS.finditer(line):  # runs of spaces and tabs become one space
+            squeezed.append(line[last:m.start()] + " ")
+            squeezed_idx.extend(line_idx[last:m.start()])
+            squeezed_idx.append(line_idx[m.start()])
+            last = m.end()
+        squeezed.append(line[last:])
+        squeezed_idx.extend(line_idx[last:])
+        para = "".join(squeezed)
+        lead = len(para) - len(para.lstrip())
+        stripped = para.strip()
+        if not stripped or _INVISIBLE.match(stripped):
+            continue
+        if out:
+            out.append("\n\n")
+            out_idx += [-1, -1]
+        out.append(stripped)
+        out_idx.extend(squeezed_idx[lead:lead + len(stripped)])
+    return "".join(out), out_idx
+
+
 # ANSI styles per category family for the terminal view.
 _COLOURS = {
     "boilerplate": "2", "navigation": "2", "story-end": "35", "metadata": "36",
