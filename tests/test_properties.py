@@ -2,7 +2,9 @@
 injected boilerplate:
 
 - never raises, except InputError for binary input;
-- idempotent: clean(clean(x)) == clean(x);
+- idempotent: clean(clean(x)) == clean(x) (on these inputs; a page dump's output can lose
+  a little more on a second pass by design, and Config(settle=True) promises it for any
+  input: tests/test_settle.py);
 - every output paragraph is kept pieces of one input line, in order;
 - removals replay on the source to the text;
 - deterministic across processes whatever the hash seed.
