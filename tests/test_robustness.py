@@ -14,6 +14,7 @@
 | a long single line / many short lines   | cleaned, in windows past 1 M characters              |
 | over 25 M characters / 750,000 lines    | InputError naming the limit (a 50 MB single line, a  |
 |                                         | million short lines); CLI: one stderr line, exit 1   |
+| HTML over 25 M characters               | InputError before trafilatura parses it              |
 | HTML without body / only scripts        | text "" (or the title), no script text               |
 | 50,000 nested divs                      | the story inside is kept, no RecursionError          |
 
@@ -228,6 +229,19 @@ def test_limits_are_settings(limit: str, text: str) -> None:
         cleantext.clean_document(text, Config(**{limit: 1_000}))
     assert replays(cleantext.clean_document(text, Config(**{limit: 1_001})))
     assert replays(cleantext.clean_document(text, Config(**{limit: None})))
+
+
+def test_html_over_the_limit_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page over max_chars never reaches trafilatura (which holds its whole tree)."""
+    import cleantext.html
+
+    def must_not_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed an HTML page over the limit")
+
+    monkeypatch.setattr(cleantext.html, "extract", must_not_parse)
+    page = "<html><body>" + "".join(f"<p>{p}</p>" for p in PARAS * 10) + "</body></html>"
+    with pytest.raises(InputError, match=r"the HTML is [\d,]+ characters, over the limit of 1,000"):
+        cleantext.clean_document(page, Config(max_chars=1_000))
 
 
 def test_cli_over_the_limit_one_line_exit_1(tmp_path: Path) -> None:

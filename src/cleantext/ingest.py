@@ -266,5 +266,10 @@ def read(data: str | bytes, config: Config, url: str | None = None) -> Document:
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         from .html import extract
 
+        # Checked before parsing: trafilatura holds the whole tree of a page in memory.
+        if config.max_chars is not None and len(text) > config.max_chars:
+            raise InputError(f"the HTML is {len(text):,} characters, over the limit of {config.max_chars:,} "
+                             "(Config.max_chars): split it, or raise the limit")
+
         return dataclasses.replace(extract(text, url=url), warnings=notes)
     return Document(text=text, url=url, warnings=notes)
