@@ -96,6 +96,16 @@ def test_mapped_replay_points_every_character_at_its_source() -> None:
     assert all(c == source[i] or (c == " " and source[i].isspace()) for c, i in zip(text, where) if i >= 0)
 
 
+def test_a_windowed_document_is_not_settled_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleantext import window
+
+    monkeypatch.setattr(window.clean, "__defaults__", (400,))  # windows of 400 characters
+    text = "\n\n".join(PARAS * 3)
+    result = cleantext.clean_document(text, SETTLE)
+    assert "windowed" in result.flags and "settled" not in result.flags
+    assert any(w.startswith("not settled: the document is cleaned in windows") for w in result.warnings)
+
+
 def test_minus_subtracts_spans() -> None:
     assert _minus(0, 10, [(2, 4), (6, 7)]) == [(0, 2), (4, 6), (7, 10)]
     assert _minus(3, 5, [(0, 10)]) == []

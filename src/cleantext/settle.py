@@ -29,6 +29,10 @@ MAX_PASSES = 8
 def settle(result: Result, clean_again) -> Result:  # type: ignore[no-untyped-def]
     """`result` cleaned again (by `clean_again`, a function of the output text returning
     a Result) until its text no longer changes, with every removal on `result.source`."""
+    if "windowed" in result.flags:
+        # A window boundary falls elsewhere in a shorter text, and the position map of a
+        # multi-megabyte text would cost several times its size.
+        return _note(result, "not settled: the document is cleaned in windows")
     for _ in range(MAX_PASSES - 1):
         try:
             again = clean_again(result.text)
