@@ -42,7 +42,7 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         id="boilerplate.repeated-line",
         category="boilerplate",
         scope="block",
-        reason="a short line the document already showed: later copies are chrome",
+        reason="text the document already showed: later copies are chrome or a second copy",
         fires=_removes("boilerplate.repeated-line"),
         # Applied to page dumps and extracted HTML; a clean article keeps its own repeats.
         drop_examples=(_MENU * 3 + _STORY.replace("\n", "\nTen things in tech you need to know today\n", 2) + _FOOTER,),
