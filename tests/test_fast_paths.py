@@ -12,6 +12,8 @@ from cleantext import features
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
 from cleantext.model import Block
 from cleantext.rules import cohesion, story_end
+from cleantext.rules.match import KeywordIndex
+from cleantext.rules.registry import Rule
 
 # Characters that sit on the edge of each shortcut: ASCII and Unicode digits, spaces and
 # quotes, bullets, sentence marks, link and separator characters, CJK.
@@ -60,3 +62,16 @@ _CLAUSE_END = regex.compile(r"[.;:,]['\"”’»)\]]*$")
 def test_the_clause_ending_test_is_the_regex(text: str) -> None:
     bare = text.rstrip(story_end._CLOSERS)
     assert (bool(bare) and bare[-1] in story_end._CLAUSE_END) == bool(_CLAUSE_END.search(text))
+
+
+_KEYWORDS = ("ab", "b", "abc", "ü", "中文", "a b", "@")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcü中文 @İ", max_size=12), min_size=1, max_size=6))
+def test_the_keyword_automaton_finds_what_a_substring_test_finds(texts: list[str]) -> None:
+    rules = [Rule(f"r{k}", "custom", "block", ("x",), "r", keywords=(kw,)) for k, kw in enumerate(_KEYWORDS)]
+    lowered = [t.lower() for t in texts]
+    holding = KeywordIndex.of(rules).blocks_holding(lowered)
+    for kw in _KEYWORDS:
+        assert holding.get(kw, set()) == {i for i, low in enumerate(lowered) if kw in low}

@@ -21,7 +21,7 @@ from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
-from .rules.match import RuleHits, exposed_cuts, match_rules
+from .rules.match import KeywordIndex, RuleHits, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
 from .segment import segment
 
@@ -43,15 +43,18 @@ class Compiled:
     data_rules: tuple[Rule, ...]
     code_rules: dict[str, CodeRule]
     model: Model
+    keywords: KeywordIndex  # the data rules' keywords, found in one pass per document
 
 
 def compile_config(config: Config) -> Compiled:
     registry = build_registry(config.rule_files, config.disabled_rules, (*BUILTIN_RULES, *CODE_RULES))
+    data_rules = tuple(r for r in registry.values() if isinstance(r, Rule))
     return Compiled(
         config=config,
-        data_rules=tuple(r for r in registry.values() if isinstance(r, Rule)),
+        data_rules=data_rules,
         code_rules={k: r for k, r in registry.items() if isinstance(r, CodeRule)},
         model=shipped_model(),
+        keywords=KeywordIndex.of(data_rules),
     )
 
 
@@ -65,7 +68,8 @@ def run(doc: Document, compiled: Compiled) -> Result:
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
     feats = block_features(blocks, language)
     site = _host(doc.url)
-    hits = match_rules(blocks, compiled.data_rules, site, config.regex_timeout, [f.words for f in feats])
+    hits = match_rules(blocks, compiled.data_rules, site, config.regex_timeout, [f.words for f in feats],
+                       compiled.keywords)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
