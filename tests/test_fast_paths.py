@@ -75,3 +75,13 @@ def test_the_keyword_automaton_finds_what_a_substring_test_finds(texts: list[str
     holding = KeywordIndex.of(rules).blocks_holding(lowered)
     for kw in _KEYWORDS:
         assert holding.get(kw, set()) == {i for i, low in enumerate(lowered) if kw in low}
+
+
+_ONE_SCAN = regex.compile(r"A[a'A]*|a[a']*|0+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09' .,:-'\x1c", max_size=40))
+def test_the_shape_substitutions_are_one_scan(text: str) -> None:
+    one_scan = _ONE_SCAN.sub(lambda m: m.group()[0], text.translate(features._ASCII_SHAPE_TABLE))
+    assert features.shape(text) == one_scan
