@@ -107,7 +107,7 @@ def carousel_spans(
         if not any(decisions[b.index][0] for b in para):  # type: ignore[attr-defined]
             continue
         base = para[0].start  # type: ignore[attr-defined]
-        text = _para_text(para)
+        text = para[0].text if len(para) == 1 else _para_text(para)  # type: ignore[attr-defined]
         if not _INTRO.search(text):
             continue
         for a, z in _find(text, stops):
