@@ -109,7 +109,8 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     stops = stopwords(language)
     texts = [b.text for b in blocks]
     lowered = [t.lower() for t in texts]
-    norms = [" ".join(low.split()) for low in lowered]
+    low_words = [low.split() for low in lowered]  # for the repeat key and the stopwords
+    norms = [" ".join(words) for words in low_words]
     counts = Counter(norms)
     shapes = [shape(t) if len(t) <= SHAPE_MAX_CHARS else "" for t in texts]
     shape_counts = Counter(s for s in shapes if s)
@@ -117,7 +118,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     may_separate = blocks_holding(lowered, _SEPARATOR_CHARS)
     n = max(len(blocks), 1)
     out = []
-    for i, (b, text, low, sh) in enumerate(zip(blocks, texts, lowered, shapes)):
+    for i, (b, text, sh) in enumerate(zip(blocks, texts, shapes)):
         ascii_only = text.isascii()
         cjk = 0 if ascii_only else len(_CJK_CHAR.findall(text))
         tokens = _TOKEN.findall(text) if cjk else text.split()
@@ -127,7 +128,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             alpha = caps = 0
             terms = frozenset(t for t in tokens if t not in _CJK_STOP_CHARS and _CJK_CHAR.match(t))
         else:
-            stripped = [t.strip(_PUNCT) for t in low.split()]
+            stripped = [t.strip(_PUNCT) for t in low_words[i]]
             stop_hits = sum(map(stops.__contains__, stripped))
             firsts = [t[0] for t in tokens if t[0].isalpha()]
             alpha, caps = len(firsts), sum(map(str.isupper, firsts))

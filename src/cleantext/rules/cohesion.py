@@ -227,7 +227,9 @@ class _Windows:
     """Two term windows with their weighted dot product and squared norms."""
 
     def __init__(self, idf: dict[str, float]):
-        self.idf = idf
+        # Each term's squared weight, once: every block moves through both windows, so
+        # squaring in move() took four powers per term occurrence (the same value).
+        self.w2 = {t: w ** 2 for t, w in idf.items()}
         self.left: dict[str, int] = {}
         self.right: dict[str, int] = {}
         self.norms = {id(self.left): 0.0, id(self.right): 0.0}
@@ -235,10 +237,10 @@ class _Windows:
 
     def move(self, window: dict[str, int], other: dict[str, int], v: Counter[str], sign: int) -> None:
         key = id(window)
-        idf = self.idf
+        weights = self.w2
         norm, dot = self.norms[key], self.dot
         for t, k in v.items():
-            w2 = idf[t] ** 2
+            w2 = weights[t]
             old = window.get(t, 0)
             new = old + sign * k
             norm += w2 * (new * new - old * old)
