@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import features
+from cleantext import features, metadata
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
 from cleantext.model import Block
 from cleantext.rules import cohesion, story_end
@@ -85,3 +85,15 @@ _ONE_SCAN = regex.compile(r"A[a'A]*|a[a']*|0+")
 def test_the_shape_substitutions_are_one_scan(text: str) -> None:
     one_scan = _ONE_SCAN.sub(lambda m: m.group()[0], text.translate(features._ASCII_SHAPE_TABLE))
     assert features.shape(text) == one_scan
+
+
+_HEADER_PARTS = (" date 2025-06-17 ", "date:2025-06-17", "Published 2024-01-02T10:20Z", "fecha=2020-02-02",
+                 "datum 2020-01-01\t", "\r\n", "\n", "\r", "\u2028", "\x85", "\x0b", " ", "x", "\u00a0")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEADER_PARTS), max_size=12).map("".join))
+def test_date_headers_tried_at_line_starts_are_what_finditer_finds(text: str) -> None:
+    scanned = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), m.group(1))
+               for m in metadata._DATE_HEADER.finditer(text)]
+    assert [(h.start, h.end, h.date) for h in metadata.date_headers(text)] == scanned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -19,6 +20,8 @@ _DATE_HEADER = regex.compile(
     rf"(?:{_H}+|(?=[\n\r\u2028\u2029\x0b\x0c\x85]))",
     regex.I,
 )
+# The characters that end a line for _DATE_HEADER (plain re: a literal class).
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # The same header, matched where rules have cut everything before it on its line.
 _DATE_HEADER_INLINE = regex.compile(
     rf"(?:date|published|datum|fecha){_H}*[:=]?{_H}*"
@@ -68,9 +71,17 @@ def date_headers(text: str) -> tuple[Header, ...]:
     ['2025-06-17', '2025-06-18']
     """
     out = []
-    for m in _DATE_HEADER.finditer(text):
-        start = m.start() + len(m.group()) - len(m.group().lstrip())
-        out.append(Header(start=start, end=m.end(), date=m.group(1)))
+    end = 0
+    # A header opens a line: it is tried at each line start only (what finditer would
+    # find, without trying every position of the text).
+    for pos in (0, *(m.end() for m in _LINE_BREAK.finditer(text))):
+        if pos < end:
+            continue
+        m = _DATE_HEADER.match(text, pos)
+        if m:
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            out.append(Header(start=start, end=m.end(), date=m.group(1)))
+            end = m.end()
     return tuple(out)
 
 
