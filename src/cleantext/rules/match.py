@@ -241,9 +241,9 @@ def candidate_blocks(rule: Rule, holding: dict[str, set[int]], n_blocks: int,
     if not rule.keywords or "" in rule.keywords:
         picked: set[int] | range = range(n_blocks)
     else:
-        picked = set()
-        for kw in rule.keywords:
-            picked |= holding.get(kw, set())
+        picked = set().union(*(holding[kw] for kw in rule.keywords if kw in holding))
+        if not picked:
+            return []  # most rules on most pages
     limit = _word_tier(rule) if words is not None else None
     if limit is None:
         return sorted(picked)
