@@ -111,6 +111,11 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     lowered = [t.lower() for t in texts]
     low_words = [low.split() for low in lowered]  # for the repeat key and the stopwords
     norms = [" ".join(words) for words in low_words]
+    stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]
+    # The document's content words, judged once per distinct word: a block's terms are
+    # its words among them (a set intersection instead of a test of every word).
+    vocabulary = {t for words in stripped_words for t in words}
+    content = frozenset(t for t in vocabulary.difference(stops) if len(t) >= MIN_TERM_CHARS and t[0].isalpha())
     counts = Counter(norms)
     shapes = [shape(t) if len(t) <= SHAPE_MAX_CHARS else "" for t in texts]
     shape_counts = Counter(s for s in shapes if s)
@@ -128,11 +133,11 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             alpha = caps = 0
             terms = frozenset(t for t in tokens if t not in _CJK_STOP_CHARS and _CJK_CHAR.match(t))
         else:
-            stripped = [t.strip(_PUNCT) for t in low_words[i]]
+            stripped = stripped_words[i]
             stop_hits = sum(map(stops.__contains__, stripped))
             firsts = [t[0] for t in tokens if t[0].isalpha()]
             alpha, caps = len(firsts), sum(map(str.isupper, firsts))
-            terms = frozenset(t for t in set(stripped).difference(stops) if len(t) >= MIN_TERM_CHARS and t[0].isalpha())
+            terms = content.intersection(stripped)
         if ascii_only:
             raw = text.encode("ascii")
             letters = len(raw.translate(None, _ASCII_NONLETTER_BYTES))
