@@ -5,10 +5,10 @@ Install with ``pip install 'cleantext-story[dask]'``. This is the only module th
 dask; ``import cleantext`` never does.
 
     >>> import dask.bag as db                                         # doctest: +SKIP
-    >>> from cleantext.dask import clean_bag, clean_column, learn
-    >>> stories = clean_bag(db.read_text("pages/*.txt", linedelimiter="\\0"))
-    >>> df = clean_column(df, "text", url_column="url")              # a dask.dataframe
-    >>> open("site-rules.toml", "w").write(learn(records_bag, min_docs=3))
+    >>> from cleantext.dask import clean_bag, clean_column, learn  # doctest: +SKIP
+    >>> stories = clean_bag(db.read_text("pages/*.txt", linedelimiter="\\0"))  # doctest: +SKIP
+    >>> df = clean_column(df, "text", url_column="url")              # a dask.dataframe  # doctest: +SKIP
+    >>> open("site-rules.toml", "w").write(learn(records_bag, min_docs=3))  # doctest: +SKIP
 
 Only the Config travels to the workers; each worker process compiles one Cleaner per
 distinct Config and reuses it for every partition it cleans.

@@ -67,7 +67,7 @@ def date_headers(text: str) -> tuple[Header, ...]:
     a second header left in place would be the first on the next pass, and cleaning twice
     must give the same result (both found by the fuzzer).
 
-    >>> [h.date for h in date_headers(" date 2025-06-17 One.\n date 2025-06-18 Two.")]
+    >>> [h.date for h in date_headers(" date 2025-06-17 One.\\n date 2025-06-18 Two.")]
     ['2025-06-17', '2025-06-18']
     """
     out = []

@@ -119,11 +119,11 @@ def _verdicts(first: Result, added: Sequence[Removal]) -> tuple[Verdict, ...]:
     if not added or not first.verdicts:
         return first.verdicts
     union: list[list[int]] = []  # all removals, touching ones merged
-    for a, b in sorted((r.start, r.end) for r in (*first.removals, *added)):
-        if union and a <= union[-1][1]:
-            union[-1][1] = max(union[-1][1], b)
+    for lo, hi in sorted((r.start, r.end) for r in (*first.removals, *added)):
+        if union and lo <= union[-1][1]:
+            union[-1][1] = max(union[-1][1], hi)
         else:
-            union.append([a, b])
+            union.append([lo, hi])
     starts = [u[0] for u in union]
     later = sorted((r.start, r.end, r) for r in added)
     out = []
