@@ -10,7 +10,8 @@ import pytest
 
 import cleantext
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(cleantext.__path__, "cleantext.") if m.name != "cleantext.__main__")
+MODULES = sorted(m.name for m in pkgutil.walk_packages(cleantext.__path__, "cleantext.")
+                 if m.name != "cleantext.__main__")
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.engine import restore_lists
+from cleantext.decide import restore_lists
 from cleantext.features import block_features
 from cleantext.segment import segment
 

@@ -454,7 +454,7 @@ def test_guard_back_off_is_idempotent(tmp_path: Path) -> None:
 FUZZ_CASES = Path(__file__).parent / "fuzz_cases"
 #: Inputs the fuzzer found that cleaned differently the second time (fuzz/README.md, run 3):
 #: three glued pages whose cleaned text the classifier cut again (now judged a clean
-#: glued article, engine.is_clean_glued), and a mixed German/Spanish/English page detected
+#: glued article, article.is_clean_glued), and a mixed German/Spanish/English page detected
 #: English, its output German, whose German rules then cut more (rules no longer gated
 #: by the detected language).
 FUZZ_FOUND = sorted(p.stem for p in FUZZ_CASES.glob("*.bin"))

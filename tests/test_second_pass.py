@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-import cleantext
 from support import PARAS
 from test_story_end import STORY
+
+import cleantext
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 TEXT_CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir() and (p / "input.txt").is_file())
