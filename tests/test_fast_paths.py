@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cleantext import features, metadata
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
 from cleantext.model import Block
-from cleantext.rules import cohesion, story_end
+from cleantext.rules import cohesion, story_facts
 from cleantext.rules.match import KeywordIndex
 from cleantext.rules.registry import Rule
 
@@ -60,8 +60,8 @@ _CLAUSE_END = regex.compile(r"[.;:,]['\"”’»)\]]*$")
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab .;:,'\"”’»)]", max_size=20))
 def test_the_clause_ending_test_is_the_regex(text: str) -> None:
-    bare = text.rstrip(story_end._CLOSERS)
-    assert (bool(bare) and bare[-1] in story_end._CLAUSE_END) == bool(_CLAUSE_END.search(text))
+    bare = text.rstrip(story_facts.CLOSERS)
+    assert (bool(bare) and bare[-1] in story_facts.CLAUSE_END) == bool(_CLAUSE_END.search(text))
 
 
 _KEYWORDS = ("ab", "b", "abc", "ü", "中文", "a b", "@")
