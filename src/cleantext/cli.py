@@ -15,11 +15,12 @@ from pathlib import Path
 
 from . import __version__
 from .api import Cleaner
-from .batch import Source, View, expand, write_atomic
+from .batch import Source, View, expand
 from .batch import run as run_batch
 from .config import MODES, Config
 from .errors import CleantextError
 from .model import Result
+from .output import write_atomic
 
 PROG = "cleantext"
 STDIN = "-"

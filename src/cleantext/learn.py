@@ -34,8 +34,9 @@ from urllib.parse import urlsplit
 import regex
 
 from . import __version__
-from .batch import STDIN, InputNotFound, Source, describe, expand, open_lines, write_atomic
+from .batch import STDIN, InputNotFound, Source, describe, expand, open_lines
 from .errors import CleantextError
+from .output import write_atomic
 from .rules.registry import parse_rules, word_count
 from .segment import segment
 
