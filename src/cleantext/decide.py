@@ -54,7 +54,7 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
         # same feature list under each product of a deals page, aeb dev e7d77f18).
         for i in repeated_lines(blocks, feats, out, long=not html):
             out[i] = (False, "boilerplate.repeated-line", "boilerplate",
-                      "text the document already showed: later copies are chrome or a second copy")
+                      REPEATED_REASON)
     if not clean:
         out = restore_lists(feats, out)
         headline = find_headline(feats, [d[0] for d in out], [d[1] == "boilerplate.classifier" for d in out])
@@ -126,6 +126,7 @@ HEADLINE_MAX_WORDS = 25
 #: and append unchanged (a pull quote repeats a sentence, but the paragraph holding it has
 #: more sentences and stays).
 REPEAT_MAX_WORDS = 12
+REPEATED_REASON = "text the document already showed: later copies are chrome or a second copy"
 # Where a normalised block splits into sentences for that test.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])\s+")
 

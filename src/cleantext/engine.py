@@ -18,7 +18,7 @@ from .config import Config
 from .decide import _KEEP, Decision, cut_after, decide
 from .features import Features, block_features
 from .ingest import Document
-from .metadata import Header, date_headers, title_of
+from .metadata import DATE_HEADER_REASON, Header, date_headers, title_of
 from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
 from .rules.builtin import BUILTIN_RULES
@@ -103,7 +103,7 @@ def run(doc: Document, compiled: Compiled) -> Result:
         date=doc.date or (headers[0].date if headers else None),
         language=language,
         removals=removals,
-        stats=_stats(text, out, blocks, kept_blocks, removals),
+        stats=Stats.of(len(text), len(out), len(blocks), kept_blocks, removals),
         source=text,
         offsets=doc.offsets,
         input_format=doc.input_format,
@@ -167,7 +167,7 @@ def build_removals(text: str, headers: Sequence[Header], blocks: Sequence[Block]
                    spans: Sequence[tuple[int, int, int, str, str, str]]) -> tuple[Removal, ...]:
     """Turn decisions into non-overlapping removals; consecutive blocks of one rule merge."""
     removals = [Removal("metadata.date-header", "metadata", h.start, h.end, text[h.start:h.end],
-                        "export header with the date, not story text") for h in headers]
+                        DATE_HEADER_REASON) for h in headers]
     header_starts = [h.start for h in headers]
     run: list[int] = []
 
@@ -198,16 +198,6 @@ def build_removals(text: str, headers: Sequence[Header], blocks: Sequence[Block]
         taken.append((start, end))
         removals.append(Removal(rule, category, start, end, text[start:end], reason))
     return tuple(sorted(removals, key=lambda r: (r.start, r.end)))
-
-
-def _stats(text: str, out: str, blocks: Sequence[Block], kept_blocks: int, removals: Sequence[Removal]) -> Stats:
-    by_cat: dict[str, int] = {}
-    by_rule: dict[str, int] = {}
-    for r in removals:
-        by_cat[r.category] = by_cat.get(r.category, 0) + 1
-        by_rule[r.rule] = by_rule.get(r.rule, 0) + 1
-    return Stats(chars_in=len(text), chars_out=len(out), blocks_in=len(blocks), blocks_out=kept_blocks,
-                 removals_by_category=dict(sorted(by_cat.items())), removals_by_rule=dict(sorted(by_rule.items())))
 
 
 def _host(url: str | None) -> str | None:

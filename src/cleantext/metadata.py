@@ -14,21 +14,16 @@ from .model import Block
 # Within one line: the header never reaches into the next line, so a second header on
 # the next line still opens its line.
 _H = r"[^\S\n\r\u2028\u2029\x0b\x0c\x85]"
-_DATE_HEADER = regex.compile(
-    rf"(?:^|(?<=[\n\r\u2028\u2029\x0b\x0c\x85])){_H}*(?:date|published|datum|fecha){_H}*[:=]?{_H}*"
-    rf"(\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
-    rf"(?:{_H}+|(?=[\n\r\u2028\u2029\x0b\x0c\x85]))",
-    regex.I,
-)
+_HEADER = (rf"(?:date|published|datum|fecha){_H}*[:=]?{_H}*"
+           rf"(\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
+           rf"(?:{_H}+|(?=[\n\r\u2028\u2029\x0b\x0c\x85]|$))")
+_DATE_HEADER = regex.compile(rf"(?:^|(?<=[\n\r\u2028\u2029\x0b\x0c\x85])){_H}*{_HEADER}", regex.I)
 # The characters that end a line for _DATE_HEADER (plain re: a literal class).
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]")
 # The same header, matched where rules have cut everything before it on its line.
-_DATE_HEADER_INLINE = regex.compile(
-    rf"(?:date|published|datum|fecha){_H}*[:=]?{_H}*"
-    rf"(\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
-    rf"(?:{_H}+|(?=[\n\r\u2028\u2029\x0b\x0c\x85]|$))",
-    regex.I,
-)
+_DATE_HEADER_INLINE = regex.compile(_HEADER, regex.I)
+#: The reason of every metadata.date-header removal.
+DATE_HEADER_REASON = "export header with the date, not story text"
 #: A headline is a first line of at most this many words that does not end like a sentence.
 TITLE_MAX_WORDS = 30
 _SENTENCE_END = regex.compile(r"[.!?:;]\s*$")

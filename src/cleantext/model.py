@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -97,6 +98,18 @@ class Stats:
     blocks_out: int
     removals_by_category: dict[str, int] = field(default_factory=dict)
     removals_by_rule: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, chars_in: int, chars_out: int, blocks_in: int, blocks_out: int,
+           removals: Iterable[Removal]) -> Stats:
+        """The counts, with the removals counted per category and per rule (sorted keys)."""
+        by_cat: dict[str, int] = {}
+        by_rule: dict[str, int] = {}
+        for r in removals:
+            by_cat[r.category] = by_cat.get(r.category, 0) + 1
+            by_rule[r.rule] = by_rule.get(r.rule, 0) + 1
+        return cls(chars_in, chars_out, blocks_in, blocks_out, dict(sorted(by_cat.items())),
+                   dict(sorted(by_rule.items())))
 
 
 @dataclass(frozen=True)

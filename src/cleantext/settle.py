@@ -73,14 +73,8 @@ def _merge(first: Result, again: Result) -> Result | None:
     if out != again.text:
         return None
     verdicts = _verdicts(first, added)
-    by_cat: dict[str, int] = {}
-    by_rule: dict[str, int] = {}
-    for r in removals:
-        by_cat[r.category] = by_cat.get(r.category, 0) + 1
-        by_rule[r.rule] = by_rule.get(r.rule, 0) + 1
-    stats = Stats(chars_in=first.stats.chars_in, chars_out=len(out), blocks_in=first.stats.blocks_in,
-                  blocks_out=sum(v.keep for v in verdicts) if verdicts else first.stats.blocks_out,
-                  removals_by_category=dict(sorted(by_cat.items())), removals_by_rule=dict(sorted(by_rule.items())))
+    stats = Stats.of(first.stats.chars_in, len(out), first.stats.blocks_in,
+                     sum(v.keep for v in verdicts) if verdicts else first.stats.blocks_out, removals)
     flags = [f for f in first.flags if f != "all-boilerplate"]
     flags += [f for f in again.flags if f not in flags and f != "all-boilerplate"]
     if "settled" not in flags:

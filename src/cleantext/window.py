@@ -88,8 +88,6 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
         return run(doc, compiled)
     text = doc.text
     removals: list[Removal] = []
-    by_category: Counter[str] = Counter()
-    by_rule: Counter[str] = Counter()
     languages: Counter[str] = Counter()
     flags: dict[str, None] = {}
     notes: dict[str, None] = dict.fromkeys(doc.warnings)
@@ -102,8 +100,6 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
             title, date = part.title, part.date
         count += 1
         removals.extend(dataclasses.replace(r, start=r.start + start, end=r.end + start) for r in part.removals)
-        by_category.update(part.stats.removals_by_category)
-        by_rule.update(part.stats.removals_by_rule)
         if part.language:
             languages[part.language] += end - start
         flags.update(dict.fromkeys(f for f in part.flags if f != "all-boilerplate"))
@@ -125,9 +121,7 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
         date=date,
         language=languages.most_common(1)[0][0] if languages else None,
         removals=tuple(removals),
-        stats=Stats(chars_in=len(text), chars_out=len(out), blocks_in=blocks_in, blocks_out=blocks_out,
-                    removals_by_category=dict(sorted(by_category.items())),
-                    removals_by_rule=dict(sorted(by_rule.items()))),
+        stats=Stats.of(len(text), len(out), blocks_in, blocks_out, removals),
         source=text,
         offsets=doc.offsets,
         input_format=doc.input_format,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 
-from ..metadata import date_header
+from ..decide import REPEATED_REASON
+from ..metadata import DATE_HEADER_REASON, date_header
 from .registry import CodeRule
 
 _MENU = "Home\nNews\nSport\nBusiness\nOpinion\nCulture\nWeather\nContact us\n"
@@ -42,7 +43,7 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         id="boilerplate.repeated-line",
         category="boilerplate",
         scope="block",
-        reason="text the document already showed: later copies are chrome or a second copy",
+        reason=REPEATED_REASON,
         fires=_removes("boilerplate.repeated-line"),
         # Applied to page dumps and extracted HTML; a clean article keeps its own repeats.
         drop_examples=(_MENU * 3 + _STORY.replace("\n", "\nTen things in tech you need to know today\n", 2) + _FOOTER,),
@@ -54,7 +55,7 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         id="metadata.date-header",
         category="metadata",
         scope="head",
-        reason="export header with the date, not story text",
+        reason=DATE_HEADER_REASON,
         fires=lambda text: date_header(text) is not None,
         drop_examples=(" date 2025-06-17 In recent weeks, the administration suspended the group.",),
         keep_examples=("The date 2025-06-17 was set for the vote, the council said.",),

@@ -11,7 +11,7 @@ from typing import Any
 import ahocorasick
 import regex
 
-from ..metadata import leading_date_header
+from ..metadata import DATE_HEADER_REASON, leading_date_header
 from ..model import Block
 from .registry import Rule
 
@@ -113,7 +113,7 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
 MAX_EXPOSED_ROUNDS = 4
 # A cut found by exposed_cuts: (block, start, end, rule id, category, reason).
 Cut = tuple[int, int, int, str, str, str]
-_HEADER_CUT = ("metadata.date-header", "metadata", "export header with the date, not story text")
+_HEADER_CUT = ("metadata.date-header", "metadata", DATE_HEADER_REASON)
 
 
 def exposed_cuts(blocks: Sequence[Block], kept: Sequence[bool], cuts: Sequence[Cut], rules: Sequence[Rule],

@@ -24,13 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Config
+from ..decide import Decision
 from ..features import Features
 from ..model import Block, StoryEnd
 from . import markers
 from .cohesion import Cohesion, cohesion, local_cosines, term_vectors
 from .story_facts import Facts, Langs, facts_of, only_short_after
-
-Decision = tuple[bool, str, str, str]
 
 #: The score a candidate needs (times config.story_end_threshold) to end the story.
 CUT_SCORE = 1.0
