@@ -2,7 +2,7 @@
 
 Default cleaning is idempotent on clean articles and on most page dumps; a page dump's
 cleaned text can lose a little more on a second pass (it reads as a clean article, whose
-story end needs less evidence, and a borderline guard share or context score can move).
+story end is searched, and a borderline guard share or context score can move).
 Settling runs those passes inside one call, so cleaning the result again changes nothing,
 and the removals of every pass still replay on the original source.
 """
@@ -26,7 +26,7 @@ FUZZ_CASES = Path(__file__).parent / "fuzz_cases" / "second-pass"
 #: Fuzz inputs whose default cleaning changes on a second pass, by design (module doc).
 SECOND_PASS_CUTS = {
     "corpus-6a75cf9d433e": "seed 002 mutated: judged a page dump, the first pass does not cut the appended "
-                           "article; its output is a clean article, whose story end needs less evidence",
+                           "article; its output is a clean article, whose story end is searched",
     "corpus-ca18df36b492": "the guard backs off at 27% of the prose kept; on the output a borderline block "
                            "scores 0.50 instead of 0.45, counts as prose, and the share is 31%",
 }

@@ -1,7 +1,7 @@
 """Is the document already an article (paragraphs), or a page dump to cut down?
 
-An article is only cut by rules and the story end; a page dump also by the classifier,
-and its story end needs stronger evidence (engine.PAGE_DUMP_STORY_END_STRICTNESS).
+An article is only cut by rules and the story end; a page dump by rules and the
+classifier, and its story end is not searched (engine.PAGE_DUMP_STORY_END_STRICTNESS).
 """
 
 from __future__ import annotations

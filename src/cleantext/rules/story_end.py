@@ -180,8 +180,8 @@ class _Doc:
 def _upper_bound(facts: Facts, kept: Sequence[bool]) -> float:
     """The most any candidate could score with every measured piece at its best.
 
-    In a page dump (strictness 1.5) a cut needs a marker, a call to action or a headline:
-    most documents have none and are done here in one pass over the flags."""
+    At a strictness above 1 (the HTML path's 2.0) a cut needs a marker, a call to action
+    or a headline: most documents have none and are done here in one pass over the flags."""
     best, gap_header, gap_card, seen = 0.0, False, False, False
     for i, k in enumerate(kept):
         gap_header |= facts.header[i]
