@@ -52,7 +52,7 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     block cannot hang the cleaner). `keywords` is the rules' keyword index, built once per
     rule set (built here when not given).
     """
-    active = [r for r in rules if r.applies_to(site)]
+    active = [r for r in rules if not r.sites or r.applies_to(site)]
     if not active or not blocks:
         return RuleHits()
     if keywords is None:
@@ -63,6 +63,9 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     tail: Hit | None = None
     head: Hit | None = None
     timed_out: list[str] = []
+    # Block-like rules match a block with its whitespace runs collapsed: collapsed once per
+    # block for this document, not once per rule (four rules a block on the aeb pages).
+    collapsed: dict[str, str] = {}
     for rule in active:
         candidates = candidate_blocks(rule, holding, len(blocks), words)
         if not candidates:
@@ -76,7 +79,7 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
                 if left <= 0:
                     raise TimeoutError(f"rule {rule.id} spent its time budget for this document")
                 found = rule.spans(block.text, timeout=left, words=words[i] if words is not None else None,
-                                   prefiltered=True)
+                                   prefiltered=True, collapsed=collapsed)
                 if not found:
                     continue
                 if rule.scope == "span":
@@ -240,10 +243,10 @@ def candidate_blocks(rule: Rule, holding: dict[str, set[int]], n_blocks: int,
     keywords (every block for a rule without keywords) within its word tier."""
     if not rule.keywords or "" in rule.keywords:
         picked: set[int] | range = range(n_blocks)
+    elif holding.keys().isdisjoint(rule.keywords):
+        return []  # most rules on most pages: tested in C, before any set is built
     else:
         picked = set().union(*(holding[kw] for kw in rule.keywords if kw in holding))
-        if not picked:
-            return []  # most rules on most pages
     limit = _word_tier(rule) if words is not None else None
     if limit is None:
         return sorted(picked)

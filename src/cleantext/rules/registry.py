@@ -85,11 +85,12 @@ class Rule:
         return not self.keywords or any(k in lowered for k in self.keywords)
 
     def spans(self, text: str, timeout: float | None = None, words: int | None = None,
-              prefiltered: bool = False) -> list[tuple[int, int]]:
+              prefiltered: bool = False, collapsed: dict[str, str] | None = None) -> list[tuple[int, int]]:
         """The spans of `text` this rule would remove (whole text for block-like scopes).
 
-        The engine passes the block's word count and says when its keywords were already
-        found, so neither is computed again per rule.
+        The engine passes the block's word count, says when its keywords were already
+        found, and passes one document's memo of collapsed texts (`collapsed`: text ->
+        text with its whitespace runs made one space), so none is computed again per rule.
         """
         if not prefiltered and not self.prefilter(text.lower()):
             return []
@@ -100,7 +101,12 @@ class Rule:
             # The whole block goes or stays, so match it with whitespace runs collapsed:
             # the same decision, and a "\s+" or "\W*" in a pattern cannot backtrack over a
             # run of thousands of spaces (found by tests/test_robustness.py).
-            return [(0, len(text))] if self.compiled.search(_WS_RUN.sub(" ", text), timeout=timeout) else []
+            flat = None if collapsed is None else collapsed.get(text)
+            if flat is None:
+                flat = _WS_RUN.sub(" ", text)
+                if collapsed is not None:
+                    collapsed[text] = flat
+            return [(0, len(text))] if self.compiled.search(flat, timeout=timeout) else []
         found = []
         for m in self.compiled.finditer(text, timeout=timeout):
             if m.end() > m.start():
