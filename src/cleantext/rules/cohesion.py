@@ -64,7 +64,7 @@ _CJK = "\x00"  # the memo's mark for a CJK run (counted as character pairs)
 
 def _term(word: str, stops: frozenset[str]) -> str:
     """The term of one lower-cased word; "" when it carries no topic."""
-    if _CJK_RUN.match(word):
+    if not word.isascii() and _CJK_RUN.match(word):
         return _CJK
     low = word.rstrip("'’-")
     if low.endswith(("'s", "’s")):
@@ -90,10 +90,6 @@ class Cohesion:
     vectors: tuple[Counter[str], ...]
     idf: dict[str, float]
     first: dict[str, int]  # the first block each term occurs in
-
-    def seen_before(self, i: int) -> frozenset[str]:
-        """The terms of block i that occur in a counted block before it."""
-        return frozenset(t for t in self.vectors[i] if self.first[t] < i)
 
 
 def term_vectors(

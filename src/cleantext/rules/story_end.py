@@ -19,6 +19,7 @@ still shares the lead's terms is never cut without a marker.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -338,21 +339,25 @@ def _ramp(value: float, start: float, full: float) -> float:
 
 
 def _echo(coh: Cohesion, i: int) -> tuple[float, float]:
-    """Of the headline's weighted terms: the share in the next window, the share unseen before."""
+    """Of the headline's weighted terms: the share in the next window, the share unseen before.
+
+    The next window is the blocks after i up to the one that brings it to WINDOW_TERMS
+    term tokens (at most ECHO_BLOCKS blocks): found by bisection on the running count of
+    term tokens, and a term is in it when one of its blocks holds it (no window counter)."""
     head = coh.vectors[i]
-    total = sum(coh.idf[t] for t in head)
+    idf = coh.idf
+    total = sum(idf[t] for t in head)
     if not total:
         return 0.0, 0.0
-    after: Counter[str] = Counter()
-    size = 0
-    for v in coh.vectors[i + 1 : i + 1 + ECHO_BLOCKS]:
-        if size >= WINDOW_TERMS:
-            break
-        after.update(v)
-        size += sum(v.values())
-    seen = coh.seen_before(i)
-    echo = sum(coh.idf[t] for t in head if t in after) / total
-    new = sum(coh.idf[t] for t in head if t not in seen) / total
+    n = len(coh.vectors)
+    window: list[Counter[str]] = []
+    if i + 1 < n:
+        counts = coh.before_terms  # term tokens before each block: a running sum
+        stop = bisect_left(counts, counts[i + 1] + WINDOW_TERMS, i + 1, min(n, i + 1 + ECHO_BLOCKS))
+        window = [v for v in coh.vectors[i + 1 : stop] if v]
+    first = coh.first
+    echo = sum(idf[t] for t in head if any(t in v for v in window)) / total
+    new = sum(idf[t] for t in head if first[t] >= i) / total
     return echo, new
 
 
