@@ -110,8 +110,10 @@ def run(doc: Document, compiled: Compiled) -> Result:
         flags=(*flags, *(("html-fallback",) if doc.fallback else ())),
         story_end=end,
         blocks=blocks,
+        # Verdict(block, keep, alone, context, rule, reason), positional: built from
+        # keywords a frozen dataclass costs twice as much, once per block.
         verdicts=tuple(
-            Verdict(block=b.index, keep=d[0], alone=round(a, 3), context=round(c, 3), rule=d[1], reason=d[3])
+            Verdict(b.index, d[0], round(a, 3), round(c, 3), d[1], d[3])
             for b, d, a, c in zip(blocks, decisions, alone, context)
         ),
         warnings=notes,

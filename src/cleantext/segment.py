@@ -40,7 +40,8 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
     for m in _LINE.finditer(text):
         start, end = m.start(), m.end()
         chunk = m.group()
-        if _INVISIBLE.match(chunk):
+        # A line opening with a letter or digit is visible: the regex only for the rest.
+        if not chunk[0].isalnum() and _INVISIBLE.match(chunk):
             continue
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
@@ -123,5 +124,7 @@ def segment(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Block, ...
         else:
             spans, kind = [(start, end)], "line"
         for a, b in spans:
-            blocks.append(Block(index=len(blocks), start=a, end=b, text=text[a:b], para=para, kind=kind))
+            # Positional (index, start, end, text, para, kind): a frozen dataclass built
+            # from keywords costs twice as much, and a page has hundreds of blocks.
+            blocks.append(Block(len(blocks), a, b, text[a:b], para, kind))
     return tuple(blocks)
