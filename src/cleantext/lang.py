@@ -26,6 +26,11 @@ def _factory():  # type: ignore[no-untyped-def]
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
+    # The profiles hold one list of probabilities per n-gram (~88,000 lists), which the
+    # detector only reads. As tuples of floats the garbage collector stops tracking them:
+    # as lists they were three quarters of the objects every full collection of the
+    # process walks (one took ~140 ms, ~1.7 ms a page over the 83 aeb dev pages).
+    factory.word_lang_prob_map = {w: tuple(p) for w, p in factory.word_lang_prob_map.items()}
     return factory
 
 
