@@ -61,6 +61,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 # Capitals are counted as what is left once the runs of other characters are deleted:
 # the count of _UPPER.findall without a list of one-character strings.
 _NOT_UPPER = regex.compile(r"\P{Lu}+")
+# Builds a Features from its values in field order (see block_features).
 _new = tuple.__new__
 
 
@@ -173,8 +174,8 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             text.count(",") + text.count("，") + text.count("、"),  # commas
             text.endswith((":", "：")),  # ends_colon
             shape_counts[sh] - 1 if sh else 0,  # shape_repeats
-            # Every date pattern holds a \d: an ASCII line without 0-9 is done by the count
-            # (digits counts ASCII digits only; "１２:３０" needs the regex).
+            # datelike: every date pattern holds a \d, so an ASCII line without 0-9 is done
+            # by the count (digits counts ASCII digits only; "１２:３０" needs the regex).
             words <= DATELIKE_MAX_WORDS and (digits > 0 or not ascii_only) and bool(_DATELIKE.search(text)),
             (not text[:1].isascii() or text[:1] in _BULLET_ASCII) and bool(_BULLET.match(text)),  # bullet
             text.endswith(")") and bool(_PAREN_NUMBER.search(text)),  # paren_number
