@@ -215,3 +215,14 @@ def test_page_chars_counts_the_page_text() -> None:
 
     tree = _load(PAGE)
     assert page_chars(tree) == _chars(page_text(tree))
+
+
+def test_chars_and_paragraphs_treat_space_as_the_regex_does() -> None:
+    from cleantext.html import _WS, _chars, _paragraphs
+
+    text = " a\x1fb \x1c\u3000c\xa0d\u2028 e\x0b\x85f\n\n \x1f \n\t g  h \u200b"
+    assert _chars(text) == len(_WS.sub("", text))
+    assert _paragraphs(text) == "\n".join(
+        line for line in (_WS.sub(" ", x).strip() for x in text.splitlines()) if line)
+    assert _paragraphs(text.replace("\x1f", "")) == "\n".join(
+        line for line in (_WS.sub(" ", x).strip() for x in text.replace("\x1f", "").splitlines()) if line)

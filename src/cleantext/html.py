@@ -74,6 +74,8 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset("script style noscript template svg canvas iframe object embed head select".split())
 _WS = regex.compile(r"\s+")
+#: What ``str.split()`` splits on although ``\s`` (:data:`_WS`) does not match it.
+_SPLIT_NOT_SPACE = "\x1c\x1d\x1e\x1f"
 
 
 def extract(html: str, url: str | None = None, settings: Mapping[str, Any] | None = None) -> Document:
@@ -214,13 +216,25 @@ _AT_MAX_DEPTH = etree.XPath("boolean(/" + "/".join(["*"] * MAX_PARSED_DEPTH) + "
 
 
 def _paragraphs(text: str) -> str:
-    """trafilatura's text with one paragraph per line and no blank lines."""
-    return "\n".join(line for line in (_WS.sub(" ", x).strip() for x in text.splitlines()) if line)
+    """trafilatura's text with one paragraph per line and no blank lines.
+
+    ``str.split`` joins the spaces five times faster than :data:`_WS`; it would also split
+    on U+001F, the one separator ``splitlines`` leaves in a line, so such text takes the
+    regex.
+    """
+    if "\x1f" in text:
+        return "\n".join(line for line in (_WS.sub(" ", x).strip() for x in text.splitlines()) if line)
+    return "\n".join(line for line in (" ".join(x.split()) for x in text.splitlines()) if line)
 
 
 def _chars(text: str) -> int:
-    """Non-space characters."""
-    return len(_WS.sub("", text))
+    """Non-space characters (those ``\\s`` does not match).
+
+    Counted with ``str.split`` in C, four times faster than deleting the spaces with a
+    regex (page_chars measures whole pages with it); ``str.split`` also splits on the
+    separators U+001C-U+001F, which ``\\s`` does not match, so they are counted back.
+    """
+    return sum(map(len, text.split())) + sum(map(text.count, _SPLIT_NOT_SPACE))
 
 
 def too_little(extracted: str, page: str) -> bool:
