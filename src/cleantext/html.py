@@ -13,6 +13,7 @@ from typing import Any
 import regex
 from lxml import etree
 
+from .htmltree import load_tree
 from .ingest import Document
 
 #: trafilatura settings (``bare_extraction`` keywords). Swept by benchmarks/html_settings.py.
@@ -87,7 +88,7 @@ def extract(html: str, url: str | None = None, settings: Mapping[str, Any] | Non
     ('html', 'extracted', False)
     """
     opts = dict(EXTRACT_SETTINGS if settings is None else settings)
-    tree = _load(html)
+    tree = load_tree(html)
     if tree is None:
         # Nothing an HTML parser can read (forced --html on plain text, or no markup at
         # all): the text path gets the input with its tags stripped.
@@ -139,7 +140,7 @@ def page_metadata(tree: Any, url: str | None = None) -> tuple[str | None, str | 
     The parts of trafilatura's ``extract_metadata`` that give a title and a date: meta
     tags, JSON-LD, the title element and headings, and htmldate.
 
-    >>> page_metadata(_load('<html><head><title>Ferry back | Courier</title>'
+    >>> page_metadata(load_tree('<html><head><title>Ferry back | Courier</title>'
     ...   '<meta property="og:site_name" content="Courier"></head><body><p>x</p></body></html>'))
     ('Ferry back', None)
     """
@@ -166,53 +167,7 @@ def page_metadata(tree: Any, url: str | None = None) -> tuple[str | None, str | 
     return _clean_title(title, sitename), _iso_date(date)
 
 
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*>", regex.I)
 _TAG = regex.compile(r"<[^>]*>")
-
-
-def _load(html: str) -> Any:
-    """Parse HTML into an lxml tree (None when there is nothing to parse)."""
-    import trafilatura
-
-    # lxml refuses a str that declares its encoding; the text is decoded already.
-    html = _XML_DECLARATION.sub("", html, count=1)
-    if not html.strip():
-        return None
-    try:
-        tree = trafilatura.load_html(html)
-        if tree is not None and _too_deep(tree):
-            # libxml2 drops everything below depth 255 (2,047 with huge_tree): a page of
-            # 50,000 nested divs would lose its story silently (issue 7). Without the
-            # wrapper tags the same text parses flat.
-            tree = trafilatura.load_html(_WRAPPER_TAG.sub(_unwrap, html))
-        return tree
-    except Exception:
-        return None
-
-
-#: libxml2's HTML parser stops nesting at depth 255; a tree this deep was cut short.
-MAX_PARSED_DEPTH = 250
-#: A run of wrapper tags (and the space between them), removed as one.
-_WRAPPER_TAG = regex.compile(
-    r"(?:\s*</?(?:div|span|section|article|main|aside|header|footer|center|font|b|i|u|em|strong|small|big|a)"
-    r"\b[^>]*>)+",
-    regex.I,
-)
-_BLOCK_WRAPPER = regex.compile(r"</?(?:div|section|article|main|aside|header|footer|center)\b", regex.I)
-
-
-def _unwrap(m: Any) -> str:
-    """A run of wrapper tags removed: one line break if it held a block wrapper, else nothing."""
-    return "<br>" if _BLOCK_WRAPPER.search(m.group()) else ""
-
-
-def _too_deep(tree: Any) -> bool:
-    """Whether the tree reaches MAX_PARSED_DEPTH (one XPath step per level, run by libxml2:
-    a walk in Python cost a fifth of trafilatura's own time per page)."""
-    return bool(_AT_MAX_DEPTH(tree))
-
-
-_AT_MAX_DEPTH = etree.XPath("boolean(/" + "/".join(["*"] * MAX_PARSED_DEPTH) + ")")
 
 
 def _paragraphs(text: str) -> str:
@@ -251,7 +206,7 @@ def page_chars(tree: Any) -> int:
     Counted on a copy of the body stripped of the skipped elements, in libxml2: three
     times faster than building the page text, which only a fallback needs.
 
-    >>> page_chars(_load("<html><head><title>T</title></head><body><p>Hello <b>world</b>"
+    >>> page_chars(load_tree("<html><head><title>T</title></head><body><p>Hello <b>world</b>"
     ...                  "</p><script>no()</script></body></html>"))
     11
     """
