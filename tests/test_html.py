@@ -249,3 +249,9 @@ def test_chars_and_paragraphs_treat_space_as_the_regex_does() -> None:
         line for line in (_WS.sub(" ", x).strip() for x in text.splitlines()) if line)
     assert _paragraphs(text.replace("\x1f", "")) == "\n".join(
         line for line in (_WS.sub(" ", x).strip() for x in text.replace("\x1f", "").splitlines()) if line)
+
+
+def test_without_metadata_the_text_is_the_same() -> None:
+    with_meta, without = extract(PAGE), extract(PAGE, metadata=False)
+    assert (without.title, without.date) == (None, None)
+    assert with_meta.title and without.text == with_meta.text and without.language == "en"
