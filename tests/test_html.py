@@ -132,7 +132,7 @@ def test_too_little() -> None:
 
 
 def test_page_text_one_block_per_line() -> None:
-    from cleantext.html import _load
+    from cleantext.htmltree import load_tree as _load
 
     tree = _load("<html><head><title>T</title><style>.x{}</style></head><body><div>Hello <b>world</b>"
                  "<p>Para two</p>tail</div><script>no()</script>after<ul><li>one</li><li>two</li></ul></body></html>")
@@ -148,7 +148,7 @@ def test_page_text_one_block_per_line() -> None:
     ('<html lang="x-klingon">', None),
 ])
 def test_page_language(head: str, expected: str | None) -> None:
-    from cleantext.html import _load
+    from cleantext.htmltree import load_tree as _load
 
     tree = _load(head + "<body><p>Some text here for the parser.</p></body></html>")
     assert page_language(tree) == expected
@@ -211,7 +211,47 @@ def test_a_mode_asked_for_runs_alone(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_page_chars_counts_the_page_text() -> None:
-    from cleantext.html import _chars, _load
+    from cleantext.html import _chars
+    from cleantext.htmltree import load_tree as _load
 
     tree = _load(PAGE)
     assert page_chars(tree) == _chars(page_text(tree))
+
+
+@pytest.mark.parametrize("page", [
+    PAGE,
+    "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x/y.dtd'/>\n<html><body><p>a\x01b</p></body></html>",
+    "<html/>\n<head><title>T</title></head><body><form><input value='x'><label>L</label></form></body>",
+    "<p>One paragraph alone, no html tag.</p>",
+    "<div><p>one</p></div><div><p>two</p></div>",
+    "  <html><body>Text &amp; more</body></html>",
+])
+def test_tree_is_the_one_trafilatura_parses(page: str) -> None:
+    # htmltree mirrors trafilatura.load_html with a faster parser: a trafilatura release that
+    # repairs pages differently shows up here.
+    import trafilatura
+    from lxml import etree
+
+    from cleantext.htmltree import load_tree
+
+    ours, theirs = load_tree(page), trafilatura.load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_chars_and_paragraphs_treat_space_as_the_regex_does() -> None:
+    from cleantext.html import _WS, _chars, _paragraphs
+
+    text = " a\x1fb \x1c\u3000c\xa0d\u2028 e\x0b\x85f\n\n \x1f \n\t g  h \u200b"
+    assert _chars(text) == len(_WS.sub("", text))
+    assert _paragraphs(text) == "\n".join(
+        line for line in (_WS.sub(" ", x).strip() for x in text.splitlines()) if line)
+    assert _paragraphs(text.replace("\x1f", "")) == "\n".join(
+        line for line in (_WS.sub(" ", x).strip() for x in text.replace("\x1f", "").splitlines()) if line)
+
+
+def test_without_metadata_the_text_is_the_same() -> None:
+    with_meta, without = extract(PAGE), extract(PAGE, metadata=False)
+    assert (without.title, without.date) == (None, None)
+    assert with_meta.title and without.text == with_meta.text and without.language == "en"

@@ -248,8 +248,12 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_TAG.match(opening)) or len(tags) * 1000 / len(sample) >= HTML_TAGS_PER_KCHAR
 
 
-def read(data: str | bytes, config: Config, url: str | None = None) -> Document:
-    """Turn user input into a Document; HTML goes through trafilatura."""
+def read(data: str | bytes, config: Config, url: str | None = None, *, metadata: bool = True) -> Document:
+    """Turn user input into a Document; HTML goes through trafilatura.
+
+    ``metadata=False``: no title or date from an HTML page (see html.extract), for a
+    caller that keeps only the text.
+    """
     notes: tuple[str, ...] = ()
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
@@ -271,5 +275,5 @@ def read(data: str | bytes, config: Config, url: str | None = None) -> Document:
             raise InputError(f"the HTML is {len(text):,} characters, over the limit of {config.max_chars:,} "
                              "(Config.max_chars): split it, or raise the limit")
 
-        return dataclasses.replace(extract(text, url=url), warnings=notes)
+        return dataclasses.replace(extract(text, url=url, metadata=metadata), warnings=notes)
     return Document(text=text, url=url, warnings=notes)
