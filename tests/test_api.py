@@ -155,6 +155,16 @@ def test_replaying_removals_gives_the_text(name: str, data: bytes) -> None:
     assert replay(source, result.removals) == result.text
 
 
+@pytest.mark.parametrize("settle", [False, True])
+@pytest.mark.parametrize(("name", "data"), INPUTS, ids=IDS)
+def test_clean_is_the_text_of_clean_document(name: str, data: bytes, settle: bool) -> None:
+    # clean() skips an HTML page's title and date; the text must not depend on them.
+    config = Config(settle=settle)
+    expected = cleantext.clean_document(data, config).text
+    assert cleantext.clean(data, config) == expected
+    assert Cleaner(config).clean(data) == expected
+
+
 def test_output_whitespace_is_normalised() -> None:
     for _, data in INPUTS:
         text = cleantext.clean(data)

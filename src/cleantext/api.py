@@ -31,14 +31,19 @@ class Cleaner:
         A text longer than `window.WINDOW_CHARS` is cleaned in windows (flag ``windowed``).
         With ``Config(settle=True)`` the output is cleaned again until it no longer changes.
         """
-        result = window.clean(read(text, self.config, url=url), self._compiled)
-        if self.config.settle:
-            result = settle(result, lambda out: window.clean(read(out, self.config, url=url), self._compiled))
-        return result
+        return self._clean(text, url, metadata=True)
 
     def clean(self, text: str | bytes, *, url: str | None = None) -> str:
         """The core story of one document: paragraphs separated by a blank line."""
-        return self.clean_document(text, url=url).text
+        # The text alone: an HTML page's title and date (a tenth of its time) go unread.
+        return self._clean(text, url, metadata=False).text
+
+    def _clean(self, text: str | bytes, url: str | None, metadata: bool) -> Result:
+        def once(data: str | bytes) -> Result:
+            return window.clean(read(data, self.config, url=url, metadata=metadata), self._compiled)
+
+        result = once(text)
+        return settle(result, once) if self.config.settle else result
 
     # Compiled patterns are rebuilt in the receiving process from the config alone.
     def __reduce__(self) -> tuple[Any, ...]:
@@ -65,4 +70,4 @@ def clean(text: str | bytes, config: Config | None = None, *, url: str | None = 
     >>> clean(" date 2025-06-17 The council met on Monday.")
     'The council met on Monday.'
     """
-    return clean_document(text, config, url=url).text
+    return _default_cleaner(config if config is not None else Config()).clean(text, url=url)
