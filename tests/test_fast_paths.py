@@ -8,10 +8,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import features, metadata
+from cleantext import features, metadata, render, segment
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
 from cleantext.model import Block
-from cleantext.rules import cohesion, story_facts
+from cleantext.rules import carousel, cohesion, story_facts
 from cleantext.rules.match import KeywordIndex
 from cleantext.rules.registry import Rule
 
@@ -87,7 +87,7 @@ def test_the_shape_substitutions_are_one_scan(text: str) -> None:
     assert features.shape(text) == one_scan
 
 
-_HEADER_PARTS = (" date 2025-06-17 ", "date:2025-06-17", "Published 2024-01-02T10:20Z", "fecha=2020-02-02",
+_HEADER_PARTS = (" date 2025-06-17 ", "date:2025-06-17", "daſte 2025-06-17", "DATE ٢٠٢٥-٠٦-١٧ ", "12345-67-89", "Published 2024-01-02T10:20Z", "fecha=2020-02-02",
                  "datum 2020-01-01\t", "\r\n", "\n", "\r", "\u2028", "\x85", "\x0b", " ", "x", "\u00a0")
 
 
@@ -97,3 +97,47 @@ def test_date_headers_tried_at_line_starts_are_what_finditer_finds(text: str) ->
     scanned = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), m.group(1))
                for m in metadata._DATE_HEADER.finditer(text)]
     assert [(h.start, h.end, h.date) for h in metadata.date_headers(text)] == scanned
+
+
+# Line breaks, spaces and invisible characters of every kind, U+001C-U+001F included.
+_SPACES = "ab. 1\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u2000\u3000\u200b\ufeff"
+_PLAIN_WS = regex.compile(r"[^\S\n]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SPACES, max_size=30))
+def test_normalize_is_the_per_line_substitution(text: str) -> None:
+    lines = (_PLAIN_WS.sub(" ", line).strip() for line in render._NEWLINES.sub("\n", text).split("\n"))
+    assert render.normalize(text) == "\n\n".join(p for p in lines if p and not render._INVISIBLE.match(p))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SPACES, max_size=30))
+def test_lines_are_what_the_line_regex_finds(text: str) -> None:
+    plain = []
+    for m in segment._LINE.finditer(text):
+        chunk = m.group()
+        lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk) - len(chunk.rstrip())
+        if not segment._INVISIBLE.match(chunk) and m.start() + lead < m.end() - trail:
+            plain.append((m.start() + lead, m.end() - trail))
+    assert list(segment.lines(text)) == plain
+
+
+def test_the_carousel_prefilter_misses_no_folded_letter() -> None:
+    # Every character the intro regex folds onto a letter of a prefilter word lowers to it.
+    letters = set("".join(carousel._INTRO_WORD.pattern.split("|")))
+    any_letter = regex.compile("[" + "".join(sorted(letters)) + "]", carousel._F)
+    folds = {letter: regex.compile(regex.escape(letter), carousel._F) for letter in letters}
+    for char in map(chr, range(0x110000)):
+        if any_letter.fullmatch(char):
+            lowered = char.lower().replace("ſ", "s").replace("\u0307", "")
+            assert all(lowered == letter for letter, fold in folds.items() if fold.fullmatch(char))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(("Top", "ſtories", "STORIES", "most", "reaD", "TRENDİNG", "Now", "à", "la", "UNE",
+                                 "lo", "más", "leÍdo", "les", "pluſ", "lus", "Editor’s", "picks", "-", "themen",
+                                 " ", "\u00a0", "\n", "x", "Meistgelesen")), max_size=8).map("".join))
+def test_the_carousel_prefilter_keeps_every_intro(text: str) -> None:
+    if carousel._INTRO.search(text):
+        assert carousel._may_hold_intro(text)
