@@ -103,7 +103,17 @@ def alone_vector(f: Features, kind: str) -> list[float]:
 def _log1p(values: np.ndarray) -> np.ndarray:
     # math.log1p, not np.log1p: numpy's vectorised log may differ in the last bit, and a
     # logit on a threshold would then flip between the two.
+    if len(values) and 0 <= values.min() and values.max() < _LOG1P_COUNTS:
+        counts = values.astype(np.intp)
+        if (counts == values).all():  # counts (words, commas, run lengths): looked up
+            return _LOG1P_TABLE[counts]
     return np.array([math.log1p(v) for v in values.tolist()])
+
+
+#: Every count _log1p sees is a small whole number (words of a line, blocks of a run):
+#: math.log1p of each, computed once (a constant of the formula, not state).
+_LOG1P_COUNTS = 4096
+_LOG1P_TABLE = np.array([math.log1p(k) for k in range(_LOG1P_COUNTS)])
 
 
 def _flag(mask: np.ndarray) -> np.ndarray:
@@ -211,8 +221,10 @@ def _topic_columns(z: Sequence[float], feats: Sequence[Features], main_blocks: S
     seen = frozenset(vocab)  # in a story block of the main island
     seen_twice = frozenset(t for t, c in vocab.items() if c > 1)  # ... in another one than i
     title_terms = feats[0].terms
+    # Lists, turned into arrays once: setting numpy items one by one costs more than the
+    # set arithmetic.
     n = len(feats)
-    shared, in_title, of_title = np.zeros(n), np.zeros(n), np.zeros(n)
+    shared, in_title, of_title = [0.0] * n, [0.0] * n, [0.0] * n
     for i, f in enumerate(feats):
         terms = f.terms
         if not terms:
@@ -223,7 +235,7 @@ def _topic_columns(z: Sequence[float], feats: Sequence[Features], main_blocks: S
             common = len(terms & title_terms)
             in_title[i] = common / len(terms)
             of_title[i] = common / len(title_terms) if title_terms else 0.0
-    return [shared, in_title, of_title]
+    return [np.array(shared), np.array(in_title), np.array(of_title)]
 
 
 #: Islands of prose are separated by at least this many consecutive chrome blocks (stage-one
