@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 
@@ -213,11 +215,7 @@ def _topic_columns(z: Sequence[float], feats: Sequence[Features], main_blocks: S
     """Topic overlap: with the main island's vocabulary (a headline, a subheading or a
     list item of the story shares its words; a menu item or a teaser for another story
     does not), and with the first line's (the page title)."""
-    vocab: dict[str, int] = {}
-    for i in main_blocks:
-        if z[i] > 0:
-            for t in feats[i].terms:
-                vocab[t] = vocab.get(t, 0) + 1
+    vocab = Counter(chain.from_iterable(feats[i].terms for i in main_blocks if z[i] > 0))
     seen = frozenset(vocab)  # in a story block of the main island
     seen_twice = frozenset(t for t, c in vocab.items() if c > 1)  # ... in another one than i
     title_terms = feats[0].terms
@@ -231,10 +229,11 @@ def _topic_columns(z: Sequence[float], feats: Sequence[Features], main_blocks: S
             continue
         own = in_main[i] and z[i] > 0
         shared[i] = len(terms & (seen_twice if own else seen)) / len(terms)
-        if i:
+        # Most blocks share no word with the title: their 0.0 stays without a new set.
+        if i and not terms.isdisjoint(title_terms):
             common = len(terms & title_terms)
             in_title[i] = common / len(terms)
-            of_title[i] = common / len(title_terms) if title_terms else 0.0
+            of_title[i] = common / len(title_terms)
     return [np.array(shared), np.array(in_title), np.array(of_title)]
 
 
