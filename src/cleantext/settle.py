@@ -3,7 +3,7 @@
 The engine judges a document by what it sees, and its output is a different document: a
 page dump's cleaned text reads as a clean article (whose story end is searched, where a
 page dump's is not), a glued page loses the neighbours that framed a sentence, a
-borderline guard share moves. So cleaning the output once more can cut a little more (dev half: 15 of 519
+borderline guard share moves. So cleaning the output once more can cut a little more (dev half: 16 of 519
 traf pages, 2 of 83 glued, none of aeb or append). With ``settle`` the engine runs those
 passes itself: each pass's removals are mapped back onto the original source, so the
 Result still replays (removals on `source` give `text`), and cleaning `text` again with
