@@ -21,7 +21,6 @@ measured gap overstates the shipped model's.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import statistics
 import sys
 from pathlib import Path
@@ -30,20 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import fit  # noqa: E402  (benchmarks/fit.py: the same labels, features and fitting)
+from quality import load_scorer  # noqa: E402  (benchmarks/quality.py: score.py by path)
 
 from cleantext import Cleaner, Config, engine  # noqa: E402
 from cleantext.classify import Model  # noqa: E402
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 SETS = ("aeb", "traf", "glued")
-
-
-def load_scorer(bench: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_score", bench / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def cleaner_with(model: Model) -> Cleaner:

@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import sys
 from multiprocessing import Pool
@@ -60,6 +59,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from quality import load_scorer  # noqa: E402  (benchmarks/quality.py: score.py by path)
 
 from cleantext import Config  # noqa: E402
 from cleantext.engine import compile_config, run  # noqa: E402
@@ -78,14 +79,6 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "fast": {"fast": True},
     "comments": {"include_comments": True},
 }
-
-
-def load_score(bench: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("bench_score", bench.parent / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -121,7 +114,7 @@ def main() -> None:
     ap.add_argument("--project", action="store_true", help="also score the whole HTML path")
     ap.add_argument("--processes", type=int, default=2)
     args = ap.parse_args()
-    score = load_score(args.bench)
+    score = load_scorer(args.bench.parent)  # --bench is the data folder
     sets = {name: load(args.bench / f"{name}.dev.jsonl.gz") for name in args.sets.split(",")}
     with Pool(args.processes) as pool:
         for variant in args.variants.split(","):

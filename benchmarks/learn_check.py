@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import sys
 import tempfile
 from pathlib import Path
+
+from quality import load_scorer  # benchmarks/quality.py (this folder is on sys.path): score.py by path
 
 from cleantext import Cleaner, Config
 from cleantext.learn import LineCounts, learned_lines, render_rules, site_of
@@ -30,14 +31,6 @@ from cleantext.learn import LineCounts, learned_lines, render_rules, site_of
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 SETS = ("aeb", "traf", "glued", "append")
-
-
-def load_score(bench: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_score", bench / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def load(path: Path) -> list[dict]:
@@ -53,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--keep", type=Path, help="also write the learned rule file here (outside the repo)")
     args = ap.parse_args(argv)
-    score = load_score(args.bench)
+    score = load_scorer(args.bench)
 
     counts = LineCounts()
     for kind in ("aeb", "traf"):
