@@ -17,7 +17,7 @@ from cleantext.rules.registry import Rule
 
 # Characters that sit on the edge of each shortcut: ASCII and Unicode digits, spaces and
 # quotes, bullets, sentence marks, link and separator characters, CJK.
-TRICKY = "aZ 09.!?:;,\"')-*•–—…”’»１２\u3000\u00a0\t\x1c@#|/›wcom中"
+TRICKY = "aZ 09.!?:;,\"')-*•–—…”’»１２\u3000\u00a0\t\n\x1c\x1f@#|/›wcom中"
 texts = st.text(alphabet=TRICKY, min_size=1, max_size=40)
 
 
@@ -35,6 +35,12 @@ def test_block_features_match_the_plain_regexes(text: str) -> None:
     assert f.datelike == (f.words <= DATELIKE_MAX_WORDS and bool(features._DATELIKE.search(text)))
     assert f.urls == len(features._URLISH.findall(text))
     assert f.separators == len(features._SEPARATORS.findall(text))
+    if text.isascii():  # counted in bytes (features._ASCII_CLASSES)
+        firsts = [t[0] for t in text.split() if t[0].isalpha()]
+        assert f.title_case == (sum(map(str.isupper, firsts)) / len(firsts) if firsts else 0.0)
+        letters = sum(map(str.isalpha, text))
+        assert f.upper == (sum(map(str.isupper, text)) / letters if letters else 0.0)
+        assert f.digits == sum(map(str.isdigit, text)) / len(text)
 
 
 def test_a_date_in_fullwidth_digits_is_datelike() -> None:

@@ -55,7 +55,18 @@ _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
 # _SENT_PUNCT for ASCII text, in plain re (twice as fast). Its \s spelled out: re's \s also
 # takes \x1c-\x1f, which are not White_Space for the regex module.
-_ASCII_SENT_PUNCT = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
+# One byte per ASCII character for the counts of an ASCII block (bytes.count, C speed):
+# capitals "A", small letters "a", digits "0", sentence marks ".", the spaces of
+# _SENT_PUNCT's \s " ", the other characters str.split takes for spaces (\x1c-\x1f) "_",
+# anything else "x". A word of str.split begins after a " " or "_" (the block is read with
+# a space in front), and ". " or a final "." is one match of _SENT_PUNCT (". " cannot
+# overlap itself).
+_ASCII_CLASSES = bytes(
+    ord("A") if chr(c).isupper() else ord("a") if chr(c).isalpha() else ord("0") if chr(c) in "0123456789"
+    else ord(".") if chr(c) in ".!?" else ord(" ") if chr(c) in "\t\n\x0b\x0c\r "
+    else ord("_") if chr(c).isspace() else ord("x")
+    for c in range(256)
+)
 _SEPARATOR_CHARS = "|•·›»/–"
 # Every match of _URLISH contains one of these (lower-cased).
 _LINK_LITERALS = ("@", "#", "http", "www.", ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io")
@@ -137,6 +148,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
         ascii_only = text.isascii()
         if ascii_only:
             cjk = 0
+            classes = (b" " + text.encode("ascii")).translate(_ASCII_CLASSES)
         else:
             # The non-ASCII characters alone (a few quotes and accents in most blocks): the
             # Unicode regexes read only these, the ASCII part is counted in C below.
@@ -151,14 +163,19 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
         else:
             stripped = stripped_words[i]
             stop_hits = sum(map(stops.__contains__, stripped))
-            firsts = [t[0] for t in tokens if t[0].isalpha()]
-            alpha, caps = len(firsts), sum(map(str.isupper, firsts))
+            if ascii_only:
+                caps, alpha = classes.count(b" A"), classes.count(b" a")
+                if b"_" in classes:  # \x1c-\x1f: next to never
+                    caps, alpha = caps + classes.count(b"_A"), alpha + classes.count(b"_a")
+                alpha += caps
+            else:
+                firsts = [t[0] for t in tokens if t[0].isalpha()]
+                alpha, caps = len(firsts), sum(map(str.isupper, firsts))
             terms = content.intersection(stripped)
         if ascii_only:
-            raw = text.encode("ascii")
-            letters = len(raw.translate(None, _ASCII_NONLETTER_BYTES))
-            uppers = len(raw.translate(None, _ASCII_NONUPPER_BYTES))
-            digits = len(raw) - len(raw.translate(None, b"0123456789"))
+            uppers = classes.count(b"A")
+            letters = uppers + classes.count(b"a")
+            digits = classes.count(b"0")
         else:
             # Until the fourth session this counted the NON-letters of a non-ASCII block
             # (so `upper` there was capitals per non-letter) and the weights were fitted
@@ -175,7 +192,8 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             len(text),  # chars
             stop_hits / words if words else 0.0,  # stop_density
             ends_sentence(text),  # ends_sentence
-            len((_ASCII_SENT_PUNCT if ascii_only else _SENT_PUNCT).findall(text)),  # sentences
+            # sentences: in bytes for an ASCII block (see _ASCII_CLASSES)
+            classes.count(b". ") + classes.endswith(b".") if ascii_only else len(_SENT_PUNCT.findall(text)),
             caps / alpha if alpha else 0.0,  # title_case
             uppers / letters if letters > 0 else 0.0,  # upper
             digits / max(len(text), 1),  # digits
