@@ -148,3 +148,15 @@ def test_the_carousel_prefilter_misses_no_folded_letter() -> None:
 def test_the_carousel_prefilter_keeps_every_intro(text: str) -> None:
     if carousel._INTRO.search(text):
         assert carousel._may_hold_intro(text)
+
+
+def test_a_repeated_block_gets_the_hits_of_its_first_copy() -> None:
+    from cleantext.rules.match import match_rules
+
+    rule = Rule("r", "custom", "span", (r"share\w*",), "r", keywords=("share",),
+                compiled=regex.compile(r"(?i)share\w*"))
+    texts = ["Share this", "Prose with nothing.", "Share this", "shared  twice share", "Share this"]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    hits = match_rules(blocks, [rule], None, 1.0, [len(t.split()) for t in texts])
+    alone = [(i, a, b) for i, t in enumerate(texts) for a, b in rule.spans(t)]
+    assert [(h.block, h.start, h.end) for h in hits.spans] == alone
