@@ -160,3 +160,15 @@ def test_a_repeated_block_gets_the_hits_of_its_first_copy() -> None:
     hits = match_rules(blocks, [rule], None, 1.0, [len(t.split()) for t in texts])
     alone = [(i, a, b) for i, t in enumerate(texts) for a, b in rule.spans(t)]
     assert [(h.block, h.start, h.end) for h in hits.spans] == alone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_a_repeated_block_measures_like_its_first_copy_but_for_its_position(chunks: list[str]) -> None:
+    doc = chunks + chunks[::-1]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(doc)]
+    feats = block_features(blocks, "en")
+    lone = block_features(blocks[::-1], "en")  # the other copy comes first
+    for i, f in enumerate(feats):
+        assert f == lone[len(doc) - 1 - i]._replace(position=f.position)
+        assert f.position == i / len(doc)

@@ -77,8 +77,6 @@ _UPPER = regex.compile(r"\p{Lu}")
 # Capitals are counted as what is left once the runs of other characters are deleted:
 # the count of _UPPER.findall without a list of one-character strings.
 _NOT_UPPER = regex.compile(r"\P{Lu}+")
-# Builds a Features from its values in field order (see block_features).
-_new = tuple.__new__
 
 
 @functools.lru_cache(maxsize=64)
@@ -121,6 +119,11 @@ class Features(NamedTuple):
     terms: frozenset[str] = frozenset()  # content words (lower case, no stopwords)
 
 
+# Builds a Features from its values in field order (see block_features).
+_new = tuple.__new__
+_POSITION = Features._fields.index("position")
+
+
 def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
     """Measure every block of a document.
 
@@ -143,8 +146,16 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     may_link = blocks_holding(lowered, _LINK_LITERALS)
     may_separate = blocks_holding(lowered, _SEPARATOR_CHARS)
     n = max(len(blocks), 1)
-    out = []
+    out: list[Features] = []
+    # Every measure but the position is a function of the block's text (counts and shapes
+    # are of the whole document): a text met again (a fifth of the blocks on the aeb
+    # pages: "Share", menus, credits) copies the first measures with its own position.
+    first: dict[str, Features] = {}
     for i, (b, text, sh) in enumerate(zip(blocks, texts, shapes)):
+        seen = first.get(text)
+        if seen is not None:
+            out.append(_new(Features, (*seen[:_POSITION], b.index / n, *seen[_POSITION + 1:])))
+            continue
         ascii_only = text.isascii()
         if ascii_only:
             cjk = 0
@@ -211,6 +222,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             text.endswith(")") and bool(_PAREN_NUMBER.search(text)),  # paren_number
             terms,  # terms
         )))
+        first[text] = out[-1]
     return tuple(out)
 
 
