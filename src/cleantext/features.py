@@ -131,8 +131,15 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     costly regexes only see the few blocks where they can match.
     """
     stops = stopwords(language)
+    # Every measure but the position is a function of the block's text (counts and shapes
+    # are of the whole document): each distinct text is measured once, and a text met
+    # again (a fifth of the blocks on the aeb pages: "Share", menus, credits) copies the
+    # first measures with its own position. The lists below are per distinct text.
     texts = [b.text for b in blocks]
-    lowered = [t.lower() for t in texts]
+    times = Counter(texts)
+    slot = {t: j for j, t in enumerate(times)}  # first-met order
+    distinct = list(slot)
+    lowered = [t.lower() for t in distinct]
     low_words = [low.split() for low in lowered]  # for the repeat key and the stopwords
     norms = [" ".join(words) for words in low_words]
     stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]
@@ -140,22 +147,25 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     # its words among them (a set intersection instead of a test of every word).
     vocabulary = {t for words in stripped_words for t in words}
     content = frozenset(t for t in vocabulary.difference(stops) if len(t) >= MIN_TERM_CHARS and t[0].isalpha())
-    counts = Counter(norms)
-    shapes = short_shapes(texts)
-    shape_counts = Counter(s for s in shapes if s)
+    counts: Counter[str] = Counter()
+    shape_counts: Counter[str] = Counter()
+    shapes = short_shapes(distinct)
+    for norm, sh, k in zip(norms, shapes, times.values()):
+        counts[norm] += k
+        if sh:
+            shape_counts[sh] += k
     may_link = blocks_holding(lowered, _LINK_LITERALS)
     may_separate = blocks_holding(lowered, _SEPARATOR_CHARS)
     n = max(len(blocks), 1)
     out: list[Features] = []
-    # Every measure but the position is a function of the block's text (counts and shapes
-    # are of the whole document): a text met again (a fifth of the blocks on the aeb
-    # pages: "Share", menus, credits) copies the first measures with its own position.
     first: dict[str, Features] = {}
-    for i, (b, text, sh) in enumerate(zip(blocks, texts, shapes)):
+    for b, text in zip(blocks, texts):
         seen = first.get(text)
         if seen is not None:
             out.append(_new(Features, (*seen[:_POSITION], b.index / n, *seen[_POSITION + 1:])))
             continue
+        i = slot[text]
+        sh = shapes[i]
         ascii_only = text.isascii()
         if ascii_only:
             cjk = 0
