@@ -17,7 +17,7 @@ from cleantext.rules.registry import Rule
 
 # Characters that sit on the edge of each shortcut: ASCII and Unicode digits, spaces and
 # quotes, bullets, sentence marks, link and separator characters, CJK.
-TRICKY = "aZ 09.!?:;,\"')-*•–—…”’»１２\u3000\u00a0\t\x1c@#|/›wcom中"
+TRICKY = "aZ 09.!?:;,\"')-*•–—…”’»１２\u3000\u00a0\t\n\x1c\x1f@#|/›wcom中"
 texts = st.text(alphabet=TRICKY, min_size=1, max_size=40)
 
 
@@ -35,6 +35,12 @@ def test_block_features_match_the_plain_regexes(text: str) -> None:
     assert f.datelike == (f.words <= DATELIKE_MAX_WORDS and bool(features._DATELIKE.search(text)))
     assert f.urls == len(features._URLISH.findall(text))
     assert f.separators == len(features._SEPARATORS.findall(text))
+    if text.isascii():  # counted in bytes (features._ASCII_CLASSES)
+        firsts = [t[0] for t in text.split() if t[0].isalpha()]
+        assert f.title_case == (sum(map(str.isupper, firsts)) / len(firsts) if firsts else 0.0)
+        letters = sum(map(str.isalpha, text))
+        assert f.upper == (sum(map(str.isupper, text)) / letters if letters else 0.0)
+        assert f.digits == sum(map(str.isdigit, text)) / len(text)
 
 
 def test_a_date_in_fullwidth_digits_is_datelike() -> None:
@@ -142,3 +148,27 @@ def test_the_carousel_prefilter_misses_no_folded_letter() -> None:
 def test_the_carousel_prefilter_keeps_every_intro(text: str) -> None:
     if carousel._INTRO.search(text):
         assert carousel._may_hold_intro(text)
+
+
+def test_a_repeated_block_gets_the_hits_of_its_first_copy() -> None:
+    from cleantext.rules.match import match_rules
+
+    rule = Rule("r", "custom", "span", (r"share\w*",), "r", keywords=("share",),
+                compiled=regex.compile(r"(?i)share\w*"))
+    texts = ["Share this", "Prose with nothing.", "Share this", "shared  twice share", "Share this"]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    hits = match_rules(blocks, [rule], None, 1.0, [len(t.split()) for t in texts])
+    alone = [(i, a, b) for i, t in enumerate(texts) for a, b in rule.spans(t)]
+    assert [(h.block, h.start, h.end) for h in hits.spans] == alone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_a_repeated_block_measures_like_its_first_copy_but_for_its_position(chunks: list[str]) -> None:
+    doc = chunks + chunks[::-1]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(doc)]
+    feats = block_features(blocks, "en")
+    lone = block_features(blocks[::-1], "en")  # the other copy comes first
+    for i, f in enumerate(feats):
+        assert f == lone[len(doc) - 1 - i]._replace(position=f.position)
+        assert f.position == i / len(doc)

@@ -55,7 +55,18 @@ _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
 # _SENT_PUNCT for ASCII text, in plain re (twice as fast). Its \s spelled out: re's \s also
 # takes \x1c-\x1f, which are not White_Space for the regex module.
-_ASCII_SENT_PUNCT = re.compile(r"[.!?](?:[\t\n\x0b\x0c\r ]|$)")
+# One byte per ASCII character for the counts of an ASCII block (bytes.count, C speed):
+# capitals "A", small letters "a", digits "0", sentence marks ".", the spaces of
+# _SENT_PUNCT's \s " ", the other characters str.split takes for spaces (\x1c-\x1f) "_",
+# anything else "x". A word of str.split begins after a " " or "_" (the block is read with
+# a space in front), and ". " or a final "." is one match of _SENT_PUNCT (". " cannot
+# overlap itself).
+_ASCII_CLASSES = bytes(
+    ord("A") if chr(c).isupper() else ord("a") if chr(c).isalpha() else ord("0") if chr(c) in "0123456789"
+    else ord(".") if chr(c) in ".!?" else ord(" ") if chr(c) in "\t\n\x0b\x0c\r "
+    else ord("_") if chr(c).isspace() else ord("x")
+    for c in range(256)
+)
 _SEPARATOR_CHARS = "|•·›»/–"
 # Every match of _URLISH contains one of these (lower-cased).
 _LINK_LITERALS = ("@", "#", "http", "www.", ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io")
@@ -66,8 +77,6 @@ _UPPER = regex.compile(r"\p{Lu}")
 # Capitals are counted as what is left once the runs of other characters are deleted:
 # the count of _UPPER.findall without a list of one-character strings.
 _NOT_UPPER = regex.compile(r"\P{Lu}+")
-# Builds a Features from its values in field order (see block_features).
-_new = tuple.__new__
 
 
 @functools.lru_cache(maxsize=64)
@@ -110,6 +119,11 @@ class Features(NamedTuple):
     terms: frozenset[str] = frozenset()  # content words (lower case, no stopwords)
 
 
+# Builds a Features from its values in field order (see block_features).
+_new = tuple.__new__
+_POSITION = Features._fields.index("position")
+
+
 def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
     """Measure every block of a document.
 
@@ -117,8 +131,15 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     costly regexes only see the few blocks where they can match.
     """
     stops = stopwords(language)
+    # Every measure but the position is a function of the block's text (counts and shapes
+    # are of the whole document): each distinct text is measured once, and a text met
+    # again (a fifth of the blocks on the aeb pages: "Share", menus, credits) copies the
+    # first measures with its own position. The lists below are per distinct text.
     texts = [b.text for b in blocks]
-    lowered = [t.lower() for t in texts]
+    times = Counter(texts)
+    slot = {t: j for j, t in enumerate(times)}  # first-met order
+    distinct = list(slot)
+    lowered = [t.lower() for t in distinct]
     low_words = [low.split() for low in lowered]  # for the repeat key and the stopwords
     norms = [" ".join(words) for words in low_words]
     stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]
@@ -126,17 +147,29 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     # its words among them (a set intersection instead of a test of every word).
     vocabulary = {t for words in stripped_words for t in words}
     content = frozenset(t for t in vocabulary.difference(stops) if len(t) >= MIN_TERM_CHARS and t[0].isalpha())
-    counts = Counter(norms)
-    shapes = short_shapes(texts)
-    shape_counts = Counter(s for s in shapes if s)
+    counts: Counter[str] = Counter()
+    shape_counts: Counter[str] = Counter()
+    shapes = short_shapes(distinct)
+    for norm, sh, k in zip(norms, shapes, times.values()):
+        counts[norm] += k
+        if sh:
+            shape_counts[sh] += k
     may_link = blocks_holding(lowered, _LINK_LITERALS)
     may_separate = blocks_holding(lowered, _SEPARATOR_CHARS)
     n = max(len(blocks), 1)
-    out = []
-    for i, (b, text, sh) in enumerate(zip(blocks, texts, shapes)):
+    out: list[Features] = []
+    first: dict[str, Features] = {}
+    for b, text in zip(blocks, texts):
+        seen = first.get(text)
+        if seen is not None:
+            out.append(_new(Features, (*seen[:_POSITION], b.index / n, *seen[_POSITION + 1:])))
+            continue
+        i = slot[text]
+        sh = shapes[i]
         ascii_only = text.isascii()
         if ascii_only:
             cjk = 0
+            classes = (b" " + text.encode("ascii")).translate(_ASCII_CLASSES)
         else:
             # The non-ASCII characters alone (a few quotes and accents in most blocks): the
             # Unicode regexes read only these, the ASCII part is counted in C below.
@@ -151,14 +184,19 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
         else:
             stripped = stripped_words[i]
             stop_hits = sum(map(stops.__contains__, stripped))
-            firsts = [t[0] for t in tokens if t[0].isalpha()]
-            alpha, caps = len(firsts), sum(map(str.isupper, firsts))
+            if ascii_only:
+                caps, alpha = classes.count(b" A"), classes.count(b" a")
+                if b"_" in classes:  # \x1c-\x1f: next to never
+                    caps, alpha = caps + classes.count(b"_A"), alpha + classes.count(b"_a")
+                alpha += caps
+            else:
+                firsts = [t[0] for t in tokens if t[0].isalpha()]
+                alpha, caps = len(firsts), sum(map(str.isupper, firsts))
             terms = content.intersection(stripped)
         if ascii_only:
-            raw = text.encode("ascii")
-            letters = len(raw.translate(None, _ASCII_NONLETTER_BYTES))
-            uppers = len(raw.translate(None, _ASCII_NONUPPER_BYTES))
-            digits = len(raw) - len(raw.translate(None, b"0123456789"))
+            uppers = classes.count(b"A")
+            letters = uppers + classes.count(b"a")
+            digits = classes.count(b"0")
         else:
             # Until the fourth session this counted the NON-letters of a non-ASCII block
             # (so `upper` there was capitals per non-letter) and the weights were fitted
@@ -175,7 +213,8 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             len(text),  # chars
             stop_hits / words if words else 0.0,  # stop_density
             ends_sentence(text),  # ends_sentence
-            len((_ASCII_SENT_PUNCT if ascii_only else _SENT_PUNCT).findall(text)),  # sentences
+            # sentences: in bytes for an ASCII block (see _ASCII_CLASSES)
+            classes.count(b". ") + classes.endswith(b".") if ascii_only else len(_SENT_PUNCT.findall(text)),
             caps / alpha if alpha else 0.0,  # title_case
             uppers / letters if letters > 0 else 0.0,  # upper
             digits / max(len(text), 1),  # digits
@@ -193,6 +232,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             text.endswith(")") and bool(_PAREN_NUMBER.search(text)),  # paren_number
             terms,  # terms
         )))
+        first[text] = out[-1]
     return tuple(out)
 
 

@@ -71,6 +71,10 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
         if not candidates:
             continue
         begun = time.perf_counter()
+        # A block's spans are a function of its text (its word count is too): a text met
+        # again in this document (a fifth of the tries on the aeb pages: "Share", menus,
+        # repeated credits) takes the answer of the first, without a regex call.
+        answers: dict[str, list[tuple[int, int]]] = {}
         try:
             deadline = begun + timeout + BUDGET_PER_BLOCK * len(candidates)
             for i in candidates:
@@ -78,8 +82,11 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
                 left = deadline - time.perf_counter()
                 if left <= 0:
                     raise TimeoutError(f"rule {rule.id} spent its time budget for this document")
-                found = rule.spans(block.text, timeout=left, words=words[i] if words is not None else None,
-                                   prefiltered=True, collapsed=collapsed)
+                found = answers.get(block.text)
+                if found is None:
+                    found = answers[block.text] = rule.spans(
+                        block.text, timeout=left, words=words[i] if words is not None else None,
+                        prefiltered=True, collapsed=collapsed)
                 if not found:
                     continue
                 if rule.scope == "span":
