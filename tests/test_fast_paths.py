@@ -115,7 +115,7 @@ _PLAIN_WS = regex.compile(r"[^\S\n]+")
 @given(st.text(alphabet=_SPACES, max_size=30))
 def test_normalize_is_the_per_line_substitution(text: str) -> None:
     lines = (_PLAIN_WS.sub(" ", line).strip() for line in render._NEWLINES.sub("\n", text).split("\n"))
-    assert render.normalize(text) == "\n\n".join(p for p in lines if p and not render._INVISIBLE.match(p))
+    assert render.normalize(text) == "\n\n".join(p for p in lines if p and not segment._INVISIBLE.match(p))
 
 
 @settings(max_examples=500, deadline=None)

@@ -71,11 +71,8 @@ _SEPARATOR_CHARS = "|•·›»/–"
 # Every match of _URLISH contains one of these (lower-cased).
 _LINK_LITERALS = ("@", "#", "http", "www.", ".com", ".org", ".net", ".de", ".fr", ".co.uk", ".io")
 _SEPARATORS = regex.compile(r"\s[|•·›»/–]\s|\s[|•·›»]$|^[|•·›»]\s")
-_DIGIT = regex.compile(r"\d")
-_LETTER = regex.compile(r"\p{L}")
-_UPPER = regex.compile(r"\p{Lu}")
 # Capitals are counted as what is left once the runs of other characters are deleted:
-# the count of _UPPER.findall without a list of one-character strings.
+# the count of a findall of \p{Lu} without a list of one-character strings.
 _NOT_UPPER = regex.compile(r"\P{Lu}+")
 
 

@@ -15,6 +15,7 @@ from lxml import etree
 
 from .htmltree import load_tree
 from .ingest import Document
+from .segment import STR_ONLY_SPACE, has_str_only_space
 
 #: trafilatura settings (``bare_extraction`` keywords). Swept by benchmarks/html_settings.py.
 EXTRACT_SETTINGS: Mapping[str, Any] = {
@@ -75,8 +76,6 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset("script style noscript template svg canvas iframe object embed head select".split())
 _WS = regex.compile(r"\s+")
-#: What ``str.split()`` splits on although ``\s`` (:data:`_WS`) does not match it.
-_SPLIT_NOT_SPACE = "\x1c\x1d\x1e\x1f"
 
 
 def extract(html: str, url: str | None = None, settings: Mapping[str, Any] | None = None, *,
@@ -178,10 +177,9 @@ def _paragraphs(text: str) -> str:
     """trafilatura's text with one paragraph per line and no blank lines.
 
     ``str.split`` joins the spaces five times faster than :data:`_WS`; it would also split
-    on U+001F, the one separator ``splitlines`` leaves in a line, so such text takes the
-    regex.
+    on the separators U+001C-U+001F (segment.STR_ONLY_SPACE), so such text takes the regex.
     """
-    if "\x1f" in text:
+    if has_str_only_space(text):
         return "\n".join(line for line in (_WS.sub(" ", x).strip() for x in text.splitlines()) if line)
     return "\n".join(line for line in (" ".join(x.split()) for x in text.splitlines()) if line)
 
@@ -193,7 +191,7 @@ def _chars(text: str) -> int:
     regex (page_chars measures whole pages with it); ``str.split`` also splits on the
     separators U+001C-U+001F, which ``\\s`` does not match, so they are counted back.
     """
-    return sum(map(len, text.split())) + sum(map(text.count, _SPLIT_NOT_SPACE))
+    return sum(map(len, text.split())) + sum(map(text.count, STR_ONLY_SPACE))
 
 
 def too_little(extracted: str, page: str) -> bool:

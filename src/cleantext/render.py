@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import regex
 
 from .model import Removal, Result
+from .segment import has_str_only_space, invisible
 
 _WS = regex.compile(r"[^\S\n]+")
-# A line of nothing but zero-width or format characters is empty (segment skips it too).
-_INVISIBLE = regex.compile(r"^[\s\p{Cf}]*$")
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-# The separators U+001C-U+001F: whitespace and (three of them) line breaks to str, neither
-# to _WS or _NEWLINES (plain re: a literal class).
-_STR_ONLY_SPACE = re.compile("[\x1c-\x1f]")
 
 
 def normalize(text: str) -> str:
@@ -28,8 +23,8 @@ def normalize(text: str) -> str:
     >>> normalize("  A  story\\n\\n\\n line two \\n")
     'A story\\n\\nline two'
     """
-    if _STR_ONLY_SPACE.search(text) is None:
-        # Without those four characters, str's whitespace is _WS's and str's line breaks are
+    if not has_str_only_space(text):
+        # Without the separators U+001C-U+001F, str's whitespace is _WS's and str's line breaks are
         # _NEWLINES': split() and splitlines() do the same work at a third of the cost.
         paragraphs: Iterable[str] = (" ".join(line.split()) for line in text.splitlines())
     else:
@@ -37,8 +32,8 @@ def normalize(text: str) -> str:
         # spaces and tabs never holds a "\n", so squeezing before splitting is the same.
         text = _WS.sub(" ", _NEWLINES.sub("\n", text))
         paragraphs = (line.strip() for line in text.split("\n"))
-    # A paragraph opening with a letter or digit is visible: the regex only for the rest.
-    return "\n\n".join(p for p in paragraphs if p and (p[0].isalnum() or not _INVISIBLE.match(p)))
+    # A line of nothing but zero-width or format characters is empty (segment skips it too).
+    return "\n\n".join(p for p in paragraphs if not invisible(p))
 
 
 def apply_removals(source: str, removals: Iterable[Removal]) -> str:
@@ -111,7 +106,7 @@ def _normalize_mapped(text: str, where: list[int]) -> tuple[str, list[int]]:
         para = "".join(squeezed)
         lead = len(para) - len(para.lstrip())
         stripped = para.strip()
-        if not stripped or _INVISIBLE.match(stripped):
+        if invisible(stripped):
             continue
         if out:
             out.append("\n\n")

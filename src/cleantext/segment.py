@@ -18,11 +18,25 @@ LONG_LINE_CHARS = 1200
 # The same line breaks as render.normalize: a U+2028 that ends a line here must end one
 # there too, or cleaning twice would see different blocks (found by the invariants test).
 _LINE = regex.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x85]+")
-# The separators U+001C-U+001F: whitespace and (three of them) line breaks to str, neither
-# to _LINE or _INVISIBLE (plain re: a literal class).
+#: The separators U+001C-U+001F: whitespace (and three of them line breaks) to str's
+#: split(), strip() and splitlines(), neither to the regex module's \s nor to _LINE. The
+#: fast paths that use str's methods (here, render.normalize, html) check for them first.
+STR_ONLY_SPACE = "\x1c\x1d\x1e\x1f"
 _STR_ONLY_SPACE = re.compile("[\x1c-\x1f]")
 # Zero-width and format characters alone do not make a line (seen in the aeb pages).
 _INVISIBLE = regex.compile(r"^[\s\p{Cf}]*$")
+
+
+def has_str_only_space(text: str) -> bool:
+    """Whether `text` holds one of STR_ONLY_SPACE (then str's methods split it otherwise)."""
+    return _STR_ONLY_SPACE.search(text) is not None
+
+
+def invisible(line: str) -> bool:
+    """A line of nothing but whitespace, zero-width and format characters (not a line).
+
+    A line opening with a letter or digit is visible: the regex only for the rest."""
+    return not line or (not line[0].isalnum() and _INVISIBLE.match(line) is not None)
 # A sentence ends at . ! ? … (plus closing quotes/brackets) before whitespace and a
 # capital, digit, opening quote or bracket; CJK full stops end a sentence by themselves.
 _SENTENCE_END = regex.compile(
@@ -41,7 +55,7 @@ MIN_SENTENCE_CHARS = 12
 
 def lines(text: str) -> Iterator[tuple[int, int]]:
     """Offsets (start, end) of the stripped non-empty lines of `text`."""
-    if _STR_ONLY_SPACE.search(text) is None:
+    if not has_str_only_space(text):
         # Without those four characters, str's line breaks are _LINE's and str's whitespace
         # is _INVISIBLE's: splitlines() finds the lines at a third of the cost of finditer.
         pos = 0
@@ -49,7 +63,7 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
             start = pos
             pos += len(piece)
             line = piece.strip()
-            if not line or (not line[0].isalnum() and _INVISIBLE.match(line)):
+            if invisible(line):
                 continue
             start += len(piece) - len(piece.lstrip())
             yield start, start + len(line)
@@ -57,8 +71,7 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
     for m in _LINE.finditer(text):
         start, end = m.start(), m.end()
         chunk = m.group()
-        # A line opening with a letter or digit is visible: the regex only for the rest.
-        if not chunk[0].isalnum() and _INVISIBLE.match(chunk):
+        if invisible(chunk):
             continue
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())

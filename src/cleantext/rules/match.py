@@ -52,7 +52,7 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     block cannot hang the cleaner). `keywords` is the rules' keyword index, built once per
     rule set (built here when not given).
     """
-    active = [r for r in rules if not r.sites or r.applies_to(site)]
+    active = [r for r in rules if r.applies_to(site)]
     if not active or not blocks:
         return RuleHits()
     if keywords is None:
