@@ -466,9 +466,17 @@ def test_fuzz_cases_are_there() -> None:
     assert len(FUZZ_FOUND) >= 4
 
 
+#: Word salad the fuzzer made from chrome words: the classifier refitted in the fifth
+#: session keeps none of it (the one before kept two fragments, which a second pass then cut).
+ALL_BOILERPLATE = {"text-de3df045e9db"}
+
+
 @pytest.mark.parametrize("name", FUZZ_FOUND)
 def test_fuzz_found_inputs_are_idempotent(name: str) -> None:
     result = cleantext.clean_document((FUZZ_CASES / f"{name}.bin").read_bytes())
+    if name in ALL_BOILERPLATE:
+        assert result.text == "" and "all-boilerplate" in result.flags
+        return
     assert result.text
     assert replays(result)
     assert cleantext.clean(result.text) == result.text
