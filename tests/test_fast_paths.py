@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import features, metadata, render, segment
+from cleantext import features, lang, metadata, render, segment
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
 from cleantext.model import Block
 from cleantext.rules import carousel, cohesion, story_facts
@@ -172,3 +172,60 @@ def test_a_repeated_block_measures_like_its_first_copy_but_for_its_position(chun
     for i, f in enumerate(feats):
         assert f == lone[len(doc) - 1 - i]._replace(position=f.position)
         assert f.position == i / len(doc)
+
+
+def _langdetect_by_the_book(sample: str) -> tuple[str, list[float] | None]:
+    """langdetect's own append, cleaning and detection, on the detector lang.py builds."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = lang._factory().create()
+    detector.seed = 0
+    detector.set_max_text_length(lang.SAMPLE_CHARS)
+    detector.append(sample)
+    try:
+        detector.detect()
+    except LangDetectException:
+        return detector.text, None
+    return detector.text, detector.langprob
+
+
+def _langdetect_fast(sample: str) -> tuple[str, list[float] | None]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = lang._factory().create()
+    detector.seed = 0
+    detector.text = lang._appended(sample, lang.SAMPLE_CHARS)
+    try:
+        langprob = lang._probabilities(detector)
+    except LangDetectException:
+        return detector.text, None
+    return detector.text, langprob  # the text after cleaning_text, as in langdetect
+
+
+# Latin, Vietnamese with combining marks, Cyrillic, Arabic with Farsi yeh, kana, kanji,
+# hangul, general punctuation, spaces, links and e-mail addresses, capitals in a row.
+LANG_ALPHABET = "aeiouAEIOU nstrlABC xyz`[^_éßçñ\u0301\u0323ạễ дяПЖ بيی あア中国語한 \u2019\u2014.,:@/"
+_LANG_PARTS = st.sampled_from(["http://x.example/a?b=1 ", "mail@example.org ", "  ", "NASA ", "Año "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=LANG_ALPHABET, min_size=1, max_size=30), _LANG_PARTS),
+                min_size=1, max_size=12).map("".join))
+def test_langdetect_fast_path_is_langdetect(sample: str) -> None:
+    assert _langdetect_fast(sample) == _langdetect_by_the_book(sample)
+
+
+def test_langdetect_fast_path_on_long_samples() -> None:
+    # Past the length limit, in scripts whose Latin letters are cleaned out, and prose.
+    samples = [
+        "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten begrenzt. " * 30,
+        "O governo anunciou hoje novas medidas para a economia, disse o ministro. " * 25,
+        "東京都は新しい計画を発表した。Tokyo の人口は増えている。" * 40,
+        "Президент заявил, что USA и Россия проведут переговоры в понедельник. " * 20,
+        "Nhà nước đã công bố kế hoạch mới cho nền kinh tế, bộ trưởng cho biết. " * 20,
+        "Harga minyak naik tajam setelah pemerintah mengumumkan kebijakan baru. " * 20,
+    ]
+    for sample in samples:
+        fast, book = _langdetect_fast(sample), _langdetect_by_the_book(sample)
+        assert fast == book
+        assert book[1] is not None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 import regex
 
@@ -102,14 +104,117 @@ def _langdetect(sample: str) -> str | None:
     detector = _factory().create()
     detector.seed = 0  # langdetect samples n-grams at random: a fixed seed makes it repeatable
     detector.set_max_text_length(SAMPLE_CHARS)
-    detector.append(sample[:SAMPLE_CHARS])
     try:
+        # langdetect's detect(), with its per-character loops done as below (same answer).
+        detector.text = _appended(sample[:SAMPLE_CHARS], SAMPLE_CHARS)
+        detector.langprob = _probabilities(detector)
         code = detector.detect()
     except LangDetectException:
         return None
     if code == "unknown":
         return None
     return code.split("-")[0]  # zh-cn / zh-tw -> zh
+
+
+# langdetect 1.0.9 works a character at a time in Python (its append, cleaning_text and
+# n-gram loop were ~70% of a detection, ~10 ms a page where the stoplist vote does not
+# answer). The functions below compute the same text, n-grams and probabilities: the
+# per-character work by langdetect's own functions, once per distinct character; the
+# same random draws, and the same float operations in the same order
+# (tests/test_fast_paths.py compares them with langdetect's own methods).
+_SPACE_RUN = re.compile(" {2,}")
+_LATIN_RANGE = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z', backtick and all
+
+
+def _appended(text: str, max_length: int) -> str:
+    """Detector.append(text) on a new detector: links and e-mails out, space runs of one."""
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    return _SPACE_RUN.sub(" ", NGram.normalize_vi(text)[:max_length])
+
+
+def _cleaned(text: str) -> str:
+    """Detector.cleaning_text: Latin letters out of text that is mostly in another script."""
+    from langdetect.utils.unicode_block import unicode_block
+
+    latin_count = non_latin_count = 0
+    for ch, k in Counter(text).items():
+        if "A" <= ch <= "z":
+            latin_count += k
+        elif ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional":
+            non_latin_count += k
+    if latin_count * 2 < non_latin_count:
+        return _LATIN_RANGE.sub("", text)
+    return text
+
+
+def _ngrams(text: str, known: Mapping[str, object]) -> list[str]:
+    """Detector._extract_ngrams: the 1-3 grams of `text` in the profiles, in order."""
+    from langdetect.utils.ngram import NGram
+
+    normal = {ch: NGram.normalize(ch) for ch in set(text)}
+    result = []
+    grams, capital = " ", False  # NGram.add_char's state
+    for ch in text:
+        ch = normal[ch]
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue  # (add_char returns; a lone " " yields no n-gram)
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for n in (1, 2, 3):
+            if len(grams) < n:
+                break
+            w = grams[-n:]
+            if w != " " and w in known:
+                result.append(w)
+    return result
+
+
+def _probabilities(detector):  # type: ignore[no-untyped-def]
+    """Detector._detect_block's language probabilities, for the detector's text."""
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    text = _cleaned(detector.text)
+    detector.text = text
+    known = detector.word_lang_prob_map
+    ngrams = _ngrams(text, known)
+    if not ngrams:
+        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+    n_langs = len(detector.langlist)
+    langprob = [0.0] * n_langs
+    rand = detector.random
+    rand.seed(detector.seed)
+    for _ in range(detector.n_trial):
+        prob = list(detector.prior_map) if detector.prior_map is not None else [1.0 / n_langs] * n_langs
+        alpha = detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
+        weight = alpha / detector.BASE_FREQ
+        i = 0
+        while True:
+            prob = [p * (weight + q) for p, q in zip(prob, known[rand.choice(ngrams)])]
+            if i % 5 == 0:
+                total = sum(prob)
+                prob = [p / total for p in prob]
+                # max() of the same list; langdetect's loop gives 0.0 for a NaN list where
+                # max() gives NaN: both fail the test, so the loop goes on the same way.
+                if max(prob) > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
+                    break
+            i += 1
+        for j in range(n_langs):
+            langprob[j] += prob[j] / detector.n_trial
+    return langprob
 
 
 def sample_prose(texts: Sequence[str], limit: int = SAMPLE_CHARS) -> str:
