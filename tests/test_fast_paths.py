@@ -229,3 +229,48 @@ def test_langdetect_fast_path_on_long_samples() -> None:
         fast, book = _langdetect_fast(sample), _langdetect_by_the_book(sample)
         assert fast == book
         assert book[1] is not None
+
+
+def test_no_code_point_below_first_cjk_is_cjk() -> None:
+    # block_features skips the CJK regex for a block whose non-ASCII part is all below it.
+    first = next(c for c in range(0x110000) if features._CJK_CHAR.match(chr(c)))
+    assert chr(first) == features._FIRST_CJK
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab \n", max_size=8), max_size=30), st.integers(min_value=0, max_value=40))
+def test_sample_prose_takes_the_longest_blocks_earlier_first(texts: list[str], limit: int) -> None:
+    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+    chosen, total = [], 0
+    for i in order:
+        if total >= limit:
+            break
+        chosen.append(i)
+        total += len(texts[i])
+    assert lang.sample_prose(texts, limit) == "\n".join(texts[i] for i in sorted(chosen))[:limit]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 1中あア한\u2e80\u3007\u32d0々’", max_size=20))
+def test_is_cjk_is_the_plain_count(text: str) -> None:
+    # Radicals, 〇 and circled katakana are CJK to the regex but not letters.
+    letters = len(regex.findall(r"\p{L}", text))
+    assert lang.is_cjk(text) == (letters > 0 and len(lang._CJK.findall(text)) * 2 > letters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "and", "der", "und", "le", "la", "de", "el", "x", "of", "die"]), max_size=40))
+def test_stopword_vote_is_the_plain_count(words: list[str]) -> None:
+    index = lang._stopword_index()
+    hits: dict[str, int] = {}
+    for word in words:
+        for code in index.get(word, ()):
+            hits[code] = hits.get(code, 0) + 1
+    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+    expected = None
+    if ranked:
+        best, best_hits = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if best_hits >= lang.VOTE_MIN_HITS and best_hits >= lang.VOTE_MIN_RATIO * second:
+            expected = best
+    assert lang.stopword_vote(" ".join(words)) == expected

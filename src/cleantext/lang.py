@@ -85,9 +85,13 @@ def stopword_vote(sample: str) -> str | None:
         return None
     index = _stopword_index()
     hits: dict[str, int] = {}
-    for word in _WORDS.findall(sample.lower()):
-        for code in index.get(word, ()):
-            hits[code] = hits.get(code, 0) + 1
+    # Each distinct word votes once with its count (the ranking below does not depend on
+    # the order the languages were met in).
+    counts = Counter(_WORDS.findall(sample.lower()))
+    for word in counts.keys() & index.keys():
+        k = counts[word]
+        for code in index[word]:
+            hits[code] = hits.get(code, 0) + k
     if not hits:
         return None
     ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -219,7 +223,8 @@ def _probabilities(detector):  # type: ignore[no-untyped-def]
 
 def sample_prose(texts: Sequence[str], limit: int = SAMPLE_CHARS) -> str:
     """The longest blocks, in document order, up to `limit` characters: the likeliest prose."""
-    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+    # Longest first, and of equal lengths the earlier first: sorted() is stable, reversed too.
+    order = sorted(range(len(texts)), key=[len(t) for t in texts].__getitem__, reverse=True)
     chosen, total = [], 0
     for i in order:
         if total >= limit:
@@ -242,5 +247,9 @@ def is_cjk(text: str) -> bool:
     """Whether most letters of `text` are Chinese, Japanese or Korean characters."""
     if text.isascii():
         return False
+    # The letters are counted only when there is a CJK character (rarely).
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return False
     letters = letter_count(text)
-    return letters > 0 and len(_CJK.findall(text)) * 2 > letters
+    return letters > 0 and cjk * 2 > letters

@@ -66,7 +66,11 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     # Block-like rules match a block with its whitespace runs collapsed: collapsed once per
     # block for this document, not once per rule (four rules a block on the aeb pages).
     collapsed: dict[str, str] = {}
+    found_keys = holding.keys()
     for rule in active:
+        # candidate_blocks' first test, without its call: most rules have no keyword on a page.
+        if rule.keywords and found_keys.isdisjoint(rule.keywords) and "" not in rule.keywords:
+            continue
         candidates = candidate_blocks(rule, holding, len(blocks), words)
         if not candidates:
             continue
