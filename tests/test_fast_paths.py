@@ -4,12 +4,15 @@ answer of the plain form it replaced, whatever the text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import features, lang, metadata, render, segment
+from cleantext import Cleaner, Config, features, lang, metadata, render, segment, window
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
+from cleantext.ingest import read
 from cleantext.model import Block
 from cleantext.rules import carousel, cohesion, story_facts
 from cleantext.rules.match import KeywordIndex
@@ -274,3 +277,18 @@ def test_stopword_vote_is_the_plain_count(words: list[str]) -> None:
         if best_hits >= lang.VOTE_MIN_HITS and best_hits >= lang.VOTE_MIN_RATIO * second:
             expected = best
     assert lang.stopword_vote(" ".join(words)) == expected
+
+
+def test_clean_is_the_text_of_clean_document() -> None:
+    # clean() asks the engine for no verdicts and no title; its text must not change.
+    inputs = [p.read_text("utf-8") for p in sorted(Path(__file__).parents[1].glob("corpus/*/input.*"))]
+    assert len(inputs) > 40
+    for config in (Config(), Config(settle=True)):
+        cleaner = Cleaner(config)
+        for text in inputs:
+            assert cleaner.clean(text) == cleaner.clean_document(text).text
+    # A document cleaned in windows.
+    glued = "\n".join(inputs[:20])
+    compiled = Cleaner(Config())._compiled
+    doc = read(glued, Config())
+    assert window.clean(doc, compiled, size=5000, metadata=False).text == window.clean(doc, compiled, size=5000).text
