@@ -292,3 +292,15 @@ def test_clean_is_the_text_of_clean_document() -> None:
     compiled = Cleaner(Config())._compiled
     doc = read(glued, Config())
     assert window.clean(doc, compiled, size=5000, metadata=False).text == window.clean(doc, compiled, size=5000).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Word", "word", " ", "  ", "\t", "\x1c", "\x1f", "\u3000", "\u00a0", "\u180e",
+                                 "x\u200b"]), max_size=160).map("".join))
+def test_chunks_count_words_as_the_word_pattern(text: str) -> None:
+    # chunks() returns the piece whole when str.split() finds few enough words.
+    spans = segment.chunks(text, 0, len(text))
+    if len(segment._WORD_SPAN.findall(text)) <= segment.MAX_SENTENCE_WORDS:
+        assert spans == [(0, len(text))]
+    else:
+        assert len(spans) > 1

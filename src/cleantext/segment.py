@@ -113,6 +113,11 @@ _WORD_SPAN = regex.compile(r"\S+")
 
 def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] into chunks when it is too long to be one sentence."""
+    piece = text[start:end]
+    # Most sentences are short: str.split() counts their words in C. It counts the words
+    # of _WORD_SPAN unless the piece holds one of STR_ONLY_SPACE (spaces to str only).
+    if len(piece.split()) <= MAX_SENTENCE_WORDS and not has_str_only_space(piece):
+        return [(start, end)]
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
     if len(words) <= MAX_SENTENCE_WORDS:
         return [(start, end)]
