@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import regex
 
 #: Below this many letters langdetect guesses (it was wrong on most single
@@ -23,16 +24,20 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 @functools.lru_cache(maxsize=1)
 def _factory():  # type: ignore[no-untyped-def]
-    """Load langdetect's profiles once per process (read-only data, not document state)."""
+    """Load langdetect's profiles once per process (read-only data, not document state).
+
+    The profiles hold one list of probabilities per n-gram (~88,000 lists, three quarters
+    of the objects a full garbage collection walked, until they were made tuples). They
+    become one numpy matrix, the factory's `profile_rows`, and `word_lang_prob_map` maps
+    each n-gram to its row: only this module's detection (below) reads them.
+    """
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
-    # The profiles hold one list of probabilities per n-gram (~88,000 lists), which the
-    # detector only reads. As tuples of floats the garbage collector stops tracking them:
-    # as lists they were three quarters of the objects every full collection of the
-    # process walks (one took ~140 ms, ~1.7 ms a page over the 83 aeb dev pages).
-    factory.word_lang_prob_map = {w: tuple(p) for w, p in factory.word_lang_prob_map.items()}
+    grams = list(factory.word_lang_prob_map)
+    factory.profile_rows = np.array([factory.word_lang_prob_map[w] for w in grams], dtype=float)
+    factory.word_lang_prob_map = {w: row for row, w in enumerate(grams)}
     return factory
 
 
@@ -122,10 +127,12 @@ def _langdetect(sample: str) -> str | None:
 
 # langdetect 1.0.9 works a character at a time in Python (its append, cleaning_text and
 # n-gram loop were ~70% of a detection, ~10 ms a page where the stoplist vote does not
-# answer). The functions below compute the same text, n-grams and probabilities: the
-# per-character work by langdetect's own functions, once per distinct character; the
-# same random draws, and the same float operations in the same order
-# (tests/test_fast_paths.py compares them with langdetect's own methods).
+# answer), and a language at a time in its trials. The functions below compute the same
+# text, n-grams and probabilities: the per-character work by langdetect's own functions,
+# once per distinct character; the same random draws, and the same float operations in
+# the same order, on all languages at once in numpy (elementwise, so the same bits) and
+# with Python's sum() where langdetect sums (tests/test_fast_paths.py compares them with
+# langdetect's own methods).
 _SPACE_RUN = re.compile(" {2,}")
 _LATIN_RANGE = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z', backtick and all
 
@@ -154,8 +161,9 @@ def _cleaned(text: str) -> str:
     return text
 
 
-def _ngrams(text: str, known: Mapping[str, object]) -> list[str]:
-    """Detector._extract_ngrams: the 1-3 grams of `text` in the profiles, in order."""
+def _ngrams(text: str, known: Mapping[str, int]) -> list[int]:
+    """Detector._extract_ngrams: the 1-3 grams of `text` in the profiles, in order, as
+    their rows in the profile matrix (`known`: n-gram -> row)."""
     from langdetect.utils.ngram import NGram
 
     normal = {ch: NGram.normalize(ch) for ch in set(text)}
@@ -183,7 +191,7 @@ def _ngrams(text: str, known: Mapping[str, object]) -> list[str]:
                 break
             w = grams[-n:]
             if w != " " and w in known:
-                result.append(w)
+                result.append(known[w])
     return result
 
 
@@ -193,32 +201,30 @@ def _probabilities(detector):  # type: ignore[no-untyped-def]
 
     text = _cleaned(detector.text)
     detector.text = text
-    known = detector.word_lang_prob_map
-    ngrams = _ngrams(text, known)
-    if not ngrams:
+    rows = _ngrams(text, detector.word_lang_prob_map)
+    if not rows:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+    profiles = _factory().profile_rows
     n_langs = len(detector.langlist)
-    langprob = [0.0] * n_langs
+    langprob = np.zeros(n_langs)
     rand = detector.random
     rand.seed(detector.seed)
     for _ in range(detector.n_trial):
-        prob = list(detector.prior_map) if detector.prior_map is not None else [1.0 / n_langs] * n_langs
+        prob = np.array(detector.prior_map if detector.prior_map is not None else [1.0 / n_langs] * n_langs)
         alpha = detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
         weight = alpha / detector.BASE_FREQ
         i = 0
         while True:
-            prob = [p * (weight + q) for p, q in zip(prob, known[rand.choice(ngrams)])]
+            prob = prob * (weight + profiles[rand.choice(rows)])  # choice() draws as on the n-grams
             if i % 5 == 0:
-                total = sum(prob)
-                prob = [p / total for p in prob]
-                # max() of the same list; langdetect's loop gives 0.0 for a NaN list where
-                # max() gives NaN: both fail the test, so the loop goes on the same way.
-                if max(prob) > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
+                prob = prob / sum(prob.tolist())
+                # langdetect's loop gives a maximum of 0.0 for a NaN vector where numpy
+                # gives NaN: both fail the test, so the loop goes on the same way.
+                if prob.max() > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
                     break
             i += 1
-        for j in range(n_langs):
-            langprob[j] += prob[j] / detector.n_trial
-    return langprob
+        langprob += prob / detector.n_trial
+    return langprob.tolist()
 
 
 def sample_prose(texts: Sequence[str], limit: int = SAMPLE_CHARS) -> str:
