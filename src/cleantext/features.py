@@ -176,7 +176,9 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             # Unicode regexes read only these, the ASCII part is counted in C below.
             wide = "".join(_NON_ASCII.findall(text))
             cjk = len(_CJK_CHAR.findall(wide)) if max(wide) >= _FIRST_CJK else 0
-        tokens = _TOKEN.findall(text) if cjk else text.split()
+        # An ASCII block's words are only counted (its capitals are counted in bytes), and
+        # lower() moves no ASCII space: its lower-cased words, split already, are as many.
+        tokens = _TOKEN.findall(text) if cjk else low_words[i] if ascii_only else text.split()
         words = len(tokens)
         if cjk * 2 > words:
             stop_hits = sum(1 for t in tokens if t in _CJK_STOP_CHARS)

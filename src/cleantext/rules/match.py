@@ -243,8 +243,19 @@ class KeywordIndex:
         for low in lowered:
             starts.append(pos)
             pos += len(low) + 1
+        starts.append(pos)  # past the last block
+        # Matches come in order of their end: the block is looked up again only once a
+        # match ends past the current one (a page has a few hundred matches).
+        block, block_end = -1, -1
         for end, word in self.automaton.iter("\n".join(lowered)):
-            found.setdefault(word, set()).add(bisect_right(starts, end) - 1)
+            if end >= block_end:
+                block = bisect_right(starts, end) - 1
+                block_end = starts[block + 1]
+            holders = found.get(word)
+            if holders is None:
+                found[word] = {block}
+            else:
+                holders.add(block)
         return found
 
 
