@@ -146,7 +146,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]
     # The document's content words, judged once per distinct word: a block's terms are
     # its words among them (a set intersection instead of a test of every word).
-    vocabulary = {t for words in stripped_words for t in words}
+    vocabulary = set().union(*stripped_words)
     content = frozenset(t for t in vocabulary.difference(stops) if len(t) >= MIN_TERM_CHARS and t[0].isalpha())
     counts: Counter[str] = Counter()
     shape_counts: Counter[str] = Counter()

@@ -143,6 +143,9 @@ def segment(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Block, ...
     blocks: list[Block] = []
     pending = list(skip)[::-1]  # popped from the end: the next header in text order
     for para, (start, end) in enumerate(lines(text)):
+        if not pending and end - start <= LONG_LINE_CHARS:  # most lines: one block, as below
+            blocks.append(Block(len(blocks), start, end, text[start:end], para, "line"))
+            continue
         while pending and pending[-1][1] <= start:
             pending.pop()
         if pending and pending[-1][0] < end:
