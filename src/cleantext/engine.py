@@ -57,7 +57,7 @@ def compile_config(config: Config) -> Compiled:
     )
 
 
-def run(doc: Document, compiled: Compiled, metadata: bool = True) -> Result:
+def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     """The whole pipeline on one document, as stage calls.
 
     ``metadata=False``: the Result has no title and no per-block verdicts, for a caller
