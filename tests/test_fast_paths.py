@@ -4,12 +4,16 @@ answer of the plain form it replaced, whatever the text."""
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleantext import features, metadata, render, segment
+from cleantext import Cleaner, Config, features, lang, metadata, render, segment, window
 from cleantext.features import DATELIKE_MAX_WORDS, block_features
+from cleantext.ingest import read
 from cleantext.model import Block
 from cleantext.rules import carousel, cohesion, story_facts
 from cleantext.rules.match import KeywordIndex
@@ -172,3 +176,150 @@ def test_a_repeated_block_measures_like_its_first_copy_but_for_its_position(chun
     for i, f in enumerate(feats):
         assert f == lone[len(doc) - 1 - i]._replace(position=f.position)
         assert f.position == i / len(doc)
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_factory():  # type: ignore[no-untyped-def]
+    """langdetect's factory as it loads itself, profiles and all (lang.py reshapes its own)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    assert factory.langlist == lang._factory().langlist
+    return factory
+
+
+def _langdetect_by_the_book(sample: str) -> tuple[str, list[float] | None]:
+    """langdetect's own append, cleaning and detection."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _plain_factory().create()
+    detector.seed = 0
+    detector.set_max_text_length(lang.SAMPLE_CHARS)
+    detector.append(sample)
+    try:
+        detector.detect()
+    except LangDetectException:
+        return detector.text, None
+    return detector.text, detector.langprob
+
+
+def _langdetect_fast(sample: str) -> tuple[str, list[float] | None]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = lang._factory().create()
+    detector.seed = 0
+    detector.text = lang._appended(sample, lang.SAMPLE_CHARS)
+    try:
+        langprob = lang._probabilities(detector)
+    except LangDetectException:
+        return detector.text, None
+    return detector.text, langprob  # the text after cleaning_text, as in langdetect
+
+
+# Latin, Vietnamese with combining marks, Cyrillic, Arabic with Farsi yeh, kana, kanji,
+# hangul, general punctuation, spaces, links and e-mail addresses, capitals in a row.
+LANG_ALPHABET = "aeiouAEIOU nstrlABC xyz`[^_éßçñ\u0301\u0323ạễ дяПЖ بيی あア中国語한 \u2019\u2014.,:@/"
+_LANG_PARTS = st.sampled_from(["http://x.example/a?b=1 ", "mail@example.org ", "  ", "NASA ", "Año "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=LANG_ALPHABET, min_size=1, max_size=30), _LANG_PARTS),
+                min_size=1, max_size=12).map("".join))
+def test_langdetect_fast_path_is_langdetect(sample: str) -> None:
+    assert _langdetect_fast(sample) == _langdetect_by_the_book(sample)
+
+
+def test_langdetect_fast_path_on_long_samples() -> None:
+    # Past the length limit, in scripts whose Latin letters are cleaned out, and prose.
+    samples = [
+        "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten begrenzt. " * 30,
+        "O governo anunciou hoje novas medidas para a economia, disse o ministro. " * 25,
+        "東京都は新しい計画を発表した。Tokyo の人口は増えている。" * 40,
+        "Президент заявил, что USA и Россия проведут переговоры в понедельник. " * 20,
+        "Nhà nước đã công bố kế hoạch mới cho nền kinh tế, bộ trưởng cho biết. " * 20,
+        "Harga minyak naik tajam setelah pemerintah mengumumkan kebijakan baru. " * 20,
+    ]
+    for sample in samples:
+        fast, book = _langdetect_fast(sample), _langdetect_by_the_book(sample)
+        assert fast == book
+        assert book[1] is not None
+
+
+def test_no_code_point_below_first_cjk_is_cjk() -> None:
+    # block_features skips the CJK regex for a block whose non-ASCII part is all below it.
+    first = next(c for c in range(0x110000) if features._CJK_CHAR.match(chr(c)))
+    assert chr(first) == features._FIRST_CJK
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab \n", max_size=8), max_size=30), st.integers(min_value=0, max_value=40))
+def test_sample_prose_takes_the_longest_blocks_earlier_first(texts: list[str], limit: int) -> None:
+    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+    chosen, total = [], 0
+    for i in order:
+        if total >= limit:
+            break
+        chosen.append(i)
+        total += len(texts[i])
+    assert lang.sample_prose(texts, limit) == "\n".join(texts[i] for i in sorted(chosen))[:limit]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 1中あア한\u2e80\u3007\u32d0々’", max_size=20))
+def test_is_cjk_is_the_plain_count(text: str) -> None:
+    # Radicals, 〇 and circled katakana are CJK to the regex but not letters.
+    letters = len(regex.findall(r"\p{L}", text))
+    assert lang.is_cjk(text) == (letters > 0 and len(lang._CJK.findall(text)) * 2 > letters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "and", "der", "und", "le", "la", "de", "el", "x", "of", "die"]), max_size=40))
+def test_stopword_vote_is_the_plain_count(words: list[str]) -> None:
+    index = lang._stopword_index()
+    hits: dict[str, int] = {}
+    for word in words:
+        for code in index.get(word, ()):
+            hits[code] = hits.get(code, 0) + 1
+    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+    expected = None
+    if ranked:
+        best, best_hits = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if best_hits >= lang.VOTE_MIN_HITS and best_hits >= lang.VOTE_MIN_RATIO * second:
+            expected = best
+    assert lang.stopword_vote(" ".join(words)) == expected
+
+
+def test_clean_is_the_text_of_clean_document() -> None:
+    # clean() asks the engine for no verdicts and no title; its text must not change.
+    inputs = [p.read_text("utf-8") for p in sorted(Path(__file__).parents[1].glob("corpus/*/input.*"))]
+    assert len(inputs) > 40
+    for config in (Config(), Config(settle=True)):
+        cleaner = Cleaner(config)
+        for text in inputs:
+            assert cleaner.clean(text) == cleaner.clean_document(text).text
+    # A document cleaned in windows.
+    glued = "\n".join(inputs[:20])
+    compiled = Cleaner(Config())._compiled
+    doc = read(glued, Config())
+    assert window.clean(doc, compiled, size=5000, metadata=False).text == window.clean(doc, compiled, size=5000).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Word", "word", " ", "  ", "\t", "\x1c", "\x1f", "\u3000", "\u00a0", "\u180e",
+                                 "x\u200b"]), max_size=160).map("".join))
+def test_chunks_count_words_as_the_word_pattern(text: str) -> None:
+    # chunks() returns the piece whole when str.split() finds few enough words.
+    spans = segment.chunks(text, 0, len(text))
+    if len(segment._WORD_SPAN.findall(text)) <= segment.MAX_SENTENCE_WORDS:
+        assert spans == [(0, len(text))]
+    else:
+        assert len(spans) > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(("Top", "ſtories", "most", "TRENDİNG", "une", "x", " ", "\n", "İ", "leÍdo")),
+                         max_size=5).map("".join), max_size=8))
+def test_the_carousel_prefilter_in_one_search_is_the_prefilter_of_each(texts: list[str]) -> None:
+    assert carousel._holding_intro_word(texts) == {i for i, t in enumerate(texts) if carousel._may_hold_intro(t)}

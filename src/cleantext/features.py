@@ -37,6 +37,10 @@ _CJK_STOP_CHARS = frozenset(
 
 _TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{N}'’_-]+")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# The first code point _CJK_CHAR takes (U+2E80, the CJK radicals; checked over every code
+# point in tests/test_fast_paths.py): a block whose non-ASCII characters are all below it
+# (accents, curly quotes, dashes: most of them) has no CJK character, without the regex.
+_FIRST_CJK = "\u2e80"
 # URLs, e-mail addresses, @handles, #tags and bare domains; written without leading \S+
 # so that the scan does not try a long match at every position of a paragraph.
 _URLISH = regex.compile(r"https?://|www\.|\w@\w|(?<!\w)[@#]\w|\w\.(?:com|org|net|de|fr|co\.uk|io)\b", regex.I)
@@ -142,7 +146,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]
     # The document's content words, judged once per distinct word: a block's terms are
     # its words among them (a set intersection instead of a test of every word).
-    vocabulary = {t for words in stripped_words for t in words}
+    vocabulary = set().union(*stripped_words)
     content = frozenset(t for t in vocabulary.difference(stops) if len(t) >= MIN_TERM_CHARS and t[0].isalpha())
     counts: Counter[str] = Counter()
     shape_counts: Counter[str] = Counter()
@@ -171,8 +175,10 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             # The non-ASCII characters alone (a few quotes and accents in most blocks): the
             # Unicode regexes read only these, the ASCII part is counted in C below.
             wide = "".join(_NON_ASCII.findall(text))
-            cjk = len(_CJK_CHAR.findall(wide))
-        tokens = _TOKEN.findall(text) if cjk else text.split()
+            cjk = len(_CJK_CHAR.findall(wide)) if max(wide) >= _FIRST_CJK else 0
+        # An ASCII block's words are only counted (its capitals are counted in bytes), and
+        # lower() moves no ASCII space: its lower-cased words, split already, are as many.
+        tokens = _TOKEN.findall(text) if cjk else low_words[i] if ascii_only else text.split()
         words = len(tokens)
         if cjk * 2 > words:
             stop_hits = sum(1 for t in tokens if t in _CJK_STOP_CHARS)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
+import numpy as np
 import regex
 
 #: Below this many letters langdetect guesses (it was wrong on most single
@@ -21,16 +24,20 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 @functools.lru_cache(maxsize=1)
 def _factory():  # type: ignore[no-untyped-def]
-    """Load langdetect's profiles once per process (read-only data, not document state)."""
+    """Load langdetect's profiles once per process (read-only data, not document state).
+
+    The profiles hold one list of probabilities per n-gram (~88,000 lists, three quarters
+    of the objects a full garbage collection walked, until they were made tuples). They
+    become one numpy matrix, the factory's `profile_rows`, and `word_lang_prob_map` maps
+    each n-gram to its row: only this module's detection (below) reads them.
+    """
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
-    # The profiles hold one list of probabilities per n-gram (~88,000 lists), which the
-    # detector only reads. As tuples of floats the garbage collector stops tracking them:
-    # as lists they were three quarters of the objects every full collection of the
-    # process walks (one took ~140 ms, ~1.7 ms a page over the 83 aeb dev pages).
-    factory.word_lang_prob_map = {w: tuple(p) for w, p in factory.word_lang_prob_map.items()}
+    grams = list(factory.word_lang_prob_map)
+    factory.profile_rows = np.array([factory.word_lang_prob_map[w] for w in grams], dtype=float)
+    factory.word_lang_prob_map = {w: row for row, w in enumerate(grams)}
     return factory
 
 
@@ -83,9 +90,13 @@ def stopword_vote(sample: str) -> str | None:
         return None
     index = _stopword_index()
     hits: dict[str, int] = {}
-    for word in _WORDS.findall(sample.lower()):
-        for code in index.get(word, ()):
-            hits[code] = hits.get(code, 0) + 1
+    # Each distinct word votes once with its count (the ranking below does not depend on
+    # the order the languages were met in).
+    counts = Counter(_WORDS.findall(sample.lower()))
+    for word in counts.keys() & index.keys():
+        k = counts[word]
+        for code in index[word]:
+            hits[code] = hits.get(code, 0) + k
     if not hits:
         return None
     ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -102,8 +113,10 @@ def _langdetect(sample: str) -> str | None:
     detector = _factory().create()
     detector.seed = 0  # langdetect samples n-grams at random: a fixed seed makes it repeatable
     detector.set_max_text_length(SAMPLE_CHARS)
-    detector.append(sample[:SAMPLE_CHARS])
     try:
+        # langdetect's detect(), with its per-character loops done as below (same answer).
+        detector.text = _appended(sample[:SAMPLE_CHARS], SAMPLE_CHARS)
+        detector.langprob = _probabilities(detector)
         code = detector.detect()
     except LangDetectException:
         return None
@@ -112,9 +125,112 @@ def _langdetect(sample: str) -> str | None:
     return code.split("-")[0]  # zh-cn / zh-tw -> zh
 
 
+# langdetect 1.0.9 works a character at a time in Python (its append, cleaning_text and
+# n-gram loop were ~70% of a detection, ~10 ms a page where the stoplist vote does not
+# answer), and a language at a time in its trials. The functions below compute the same
+# text, n-grams and probabilities: the per-character work by langdetect's own functions,
+# once per distinct character; the same random draws, and the same float operations in
+# the same order, on all languages at once in numpy (elementwise, so the same bits) and
+# with Python's sum() where langdetect sums (tests/test_fast_paths.py compares them with
+# langdetect's own methods).
+_SPACE_RUN = re.compile(" {2,}")
+_LATIN_RANGE = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z', backtick and all
+
+
+def _appended(text: str, max_length: int) -> str:
+    """Detector.append(text) on a new detector: links and e-mails out, space runs of one."""
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    return _SPACE_RUN.sub(" ", NGram.normalize_vi(text)[:max_length])
+
+
+def _cleaned(text: str) -> str:
+    """Detector.cleaning_text: Latin letters out of text that is mostly in another script."""
+    from langdetect.utils.unicode_block import unicode_block
+
+    latin_count = non_latin_count = 0
+    for ch, k in Counter(text).items():
+        if "A" <= ch <= "z":
+            latin_count += k
+        elif ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional":
+            non_latin_count += k
+    if latin_count * 2 < non_latin_count:
+        return _LATIN_RANGE.sub("", text)
+    return text
+
+
+def _ngrams(text: str, known: Mapping[str, int]) -> list[int]:
+    """Detector._extract_ngrams: the 1-3 grams of `text` in the profiles, in order, as
+    their rows in the profile matrix (`known`: n-gram -> row)."""
+    from langdetect.utils.ngram import NGram
+
+    normal = {ch: NGram.normalize(ch) for ch in set(text)}
+    result = []
+    grams, capital = " ", False  # NGram.add_char's state
+    for ch in text:
+        ch = normal[ch]
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue  # (add_char returns; a lone " " yields no n-gram)
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        for n in (1, 2, 3):
+            if len(grams) < n:
+                break
+            w = grams[-n:]
+            if w != " " and w in known:
+                result.append(known[w])
+    return result
+
+
+def _probabilities(detector):  # type: ignore[no-untyped-def]
+    """Detector._detect_block's language probabilities, for the detector's text."""
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    text = _cleaned(detector.text)
+    detector.text = text
+    rows = _ngrams(text, detector.word_lang_prob_map)
+    if not rows:
+        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+    profiles = _factory().profile_rows
+    n_langs = len(detector.langlist)
+    langprob = np.zeros(n_langs)
+    rand = detector.random
+    rand.seed(detector.seed)
+    for _ in range(detector.n_trial):
+        prob = np.array(detector.prior_map if detector.prior_map is not None else [1.0 / n_langs] * n_langs)
+        alpha = detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
+        weight = alpha / detector.BASE_FREQ
+        i = 0
+        while True:
+            prob = prob * (weight + profiles[rand.choice(rows)])  # choice() draws as on the n-grams
+            if i % 5 == 0:
+                prob = prob / sum(prob.tolist())
+                # langdetect's loop gives a maximum of 0.0 for a NaN vector where numpy
+                # gives NaN: both fail the test, so the loop goes on the same way.
+                if prob.max() > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
+                    break
+            i += 1
+        langprob += prob / detector.n_trial
+    return langprob.tolist()
+
+
 def sample_prose(texts: Sequence[str], limit: int = SAMPLE_CHARS) -> str:
     """The longest blocks, in document order, up to `limit` characters: the likeliest prose."""
-    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+    # Longest first, and of equal lengths the earlier first: sorted() is stable, reversed too.
+    order = sorted(range(len(texts)), key=[len(t) for t in texts].__getitem__, reverse=True)
     chosen, total = [], 0
     for i in order:
         if total >= limit:
@@ -137,5 +253,9 @@ def is_cjk(text: str) -> bool:
     """Whether most letters of `text` are Chinese, Japanese or Korean characters."""
     if text.isascii():
         return False
+    # The letters are counted only when there is a CJK character (rarely).
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return False
     letters = letter_count(text)
-    return letters > 0 and len(_CJK.findall(text)) * 2 > letters
+    return letters > 0 and cjk * 2 > letters

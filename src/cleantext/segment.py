@@ -113,6 +113,11 @@ _WORD_SPAN = regex.compile(r"\S+")
 
 def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] into chunks when it is too long to be one sentence."""
+    piece = text[start:end]
+    # Most sentences are short: str.split() counts their words in C. It counts the words
+    # of _WORD_SPAN unless the piece holds one of STR_ONLY_SPACE (spaces to str only).
+    if len(piece.split()) <= MAX_SENTENCE_WORDS and not has_str_only_space(piece):
+        return [(start, end)]
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
     if len(words) <= MAX_SENTENCE_WORDS:
         return [(start, end)]
@@ -138,6 +143,9 @@ def segment(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Block, ...
     blocks: list[Block] = []
     pending = list(skip)[::-1]  # popped from the end: the next header in text order
     for para, (start, end) in enumerate(lines(text)):
+        if not pending and end - start <= LONG_LINE_CHARS:  # most lines: one block, as below
+            blocks.append(Block(len(blocks), start, end, text[start:end], para, "line"))
+            continue
         while pending and pending[-1][1] <= start:
             pending.pop()
         if pending and pending[-1][0] < end:

@@ -78,14 +78,15 @@ def check_size(text: str, config: Config) -> None:
                              "(Config.max_lines): split it, or raise the limit")
 
 
-def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result:
+def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS, *, metadata: bool = True) -> Result:
     """The engine's Result for `doc`; in windows when its text is longer than `size`.
 
-    A text over the configured size limits raises InputError.
+    A text over the configured size limits raises InputError. ``metadata=False``: see
+    engine.run (no title, no verdicts).
     """
     check_size(doc.text, compiled.config)
     if len(doc.text) <= size:
-        return run(doc, compiled)
+        return run(doc, compiled, metadata=metadata)
     text = doc.text
     removals: list[Removal] = []
     languages: Counter[str] = Counter()
@@ -95,7 +96,7 @@ def clean(doc: Document, compiled: Compiled, size: int = WINDOW_CHARS) -> Result
     title = date = None
     story_end: StoryEnd | None = None
     for start, end in windows(text, size):
-        part = run(dataclasses.replace(doc, text=text[start:end], warnings=()), compiled)
+        part = run(dataclasses.replace(doc, text=text[start:end], warnings=()), compiled, metadata=metadata)
         if count == 0:
             title, date = part.title, part.date
         count += 1

@@ -17,6 +17,7 @@ sentence that happens to say "top stories" or "Business" is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import islice
 
@@ -45,7 +46,25 @@ _INTRO_WORD = re.compile("top|most|trending|popular|latest|editor|meistgelesen|u
 
 def _may_hold_intro(text: str) -> bool:
     """False only when _INTRO cannot match `text`: one plain search, not a folding one."""
-    return _INTRO_WORD.search(text.lower().replace("ſ", "s").replace("\u0307", "")) is not None
+    return _INTRO_WORD.search(_folded(text)) is not None
+
+
+def _folded(text: str) -> str:
+    return text.lower().replace("ſ", "s").replace("\u0307", "")
+
+
+def _holding_intro_word(texts: Sequence[str]) -> set[int]:
+    """The indices of the texts for which `_may_hold_intro` holds, in one search.
+
+    The texts are joined by newlines: a word of _INTRO_WORD holds none, so a match lies in
+    one text (one search per document instead of one per paragraph).
+    """
+    folded = [_folded(t) for t in texts]
+    starts, pos = [], 0
+    for t in folded:
+        starts.append(pos)
+        pos += len(t) + 1
+    return {bisect_right(starts, m.start()) - 1 for m in _INTRO_WORD.finditer("\n".join(folded))}
 
 
 #: Section labels that head each carousel item (case-sensitive: a label is capitalised).
@@ -116,12 +135,12 @@ def carousel_spans(
     for b in blocks:
         by_para.setdefault(b.para, []).append(b)  # type: ignore[attr-defined]
     stops = stopwords(language)
-    for para in by_para.values():
-        if not any(decisions[b.index][0] for b in para):  # type: ignore[attr-defined]
-            continue
+    paras = [para for para in by_para.values() if any(decisions[b.index][0] for b in para)]  # type: ignore[attr-defined]
+    texts = [para[0].text if len(para) == 1 else _para_text(para) for para in paras]  # type: ignore[attr-defined]
+    for k in sorted(_holding_intro_word(texts)):
+        para, text = paras[k], texts[k]
         base = para[0].start  # type: ignore[attr-defined]
-        text = para[0].text if len(para) == 1 else _para_text(para)  # type: ignore[attr-defined]
-        if not _may_hold_intro(text) or not _INTRO.search(text):
+        if not _INTRO.search(text):
             continue
         for a, z in _find(text, stops):
             for b in para:

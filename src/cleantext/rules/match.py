@@ -66,7 +66,11 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     # Block-like rules match a block with its whitespace runs collapsed: collapsed once per
     # block for this document, not once per rule (four rules a block on the aeb pages).
     collapsed: dict[str, str] = {}
+    found_keys = holding.keys()
     for rule in active:
+        # candidate_blocks' first test, without its call: most rules have no keyword on a page.
+        if rule.keywords and found_keys.isdisjoint(rule.keywords) and "" not in rule.keywords:
+            continue
         candidates = candidate_blocks(rule, holding, len(blocks), words)
         if not candidates:
             continue
@@ -239,8 +243,19 @@ class KeywordIndex:
         for low in lowered:
             starts.append(pos)
             pos += len(low) + 1
+        starts.append(pos)  # past the last block
+        # Matches come in order of their end: the block is looked up again only once a
+        # match ends past the current one (a page has a few hundred matches).
+        block, block_end = -1, -1
         for end, word in self.automaton.iter("\n".join(lowered)):
-            found.setdefault(word, set()).add(bisect_right(starts, end) - 1)
+            if end >= block_end:
+                block = bisect_right(starts, end) - 1
+                block_end = starts[block + 1]
+            holders = found.get(word)
+            if holders is None:
+                found[word] = {block}
+            else:
+                holders.add(block)
         return found
 
 
