@@ -13,6 +13,7 @@ from typing import Any
 import regex
 from lxml import etree
 
+from . import htmlextract
 from .htmltree import load_tree
 from .ingest import Document
 from .segment import STR_ONLY_SPACE, has_str_only_space
@@ -129,12 +130,15 @@ def _trafilatura_text(tree: Any, url: str | None, opts: Mapping[str, Any]) -> st
     import trafilatura
 
     try:
-        # Metadata apart (page_metadata): bare_extraction's own metadata pass reads authors,
-        # categories, tags and the licence too, and cost as much as the extraction itself.
-        extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **opts)
+        if htmlextract.applies(opts):  # fast mode: the same steps, without futile regex tests
+            text = htmlextract.fast_text(tree, url, opts)
+        else:
+            # Metadata apart (page_metadata): bare_extraction's own metadata pass reads authors,
+            # categories, tags and the licence too, and cost as much as the extraction itself.
+            text = getattr(trafilatura.bare_extraction(tree, url=url, with_metadata=False, **opts), "text", None)
     except Exception:  # trafilatura on hostile markup (issue 7): the page text still serves
-        extracted = None
-    return _paragraphs(getattr(extracted, "text", None) or "")
+        text = None
+    return _paragraphs(text or "")
 
 
 def page_metadata(tree: Any, url: str | None = None) -> tuple[str | None, str | None]:

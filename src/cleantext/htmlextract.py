@@ -1,0 +1,257 @@
+"""trafilatura's fast mode, step for step, without the regex tests that cannot match.
+
+``trafilatura.bare_extraction(tree, fast=True, with_metadata=False)`` prunes the page
+with XPath expressions whose EXSLT ``re:test`` calls back into Python for every
+``<div>`` (or every element) of the page, twice (id and class), and measures the
+page text for its recall escalation with another such expression. On the aeb dev
+pages those callbacks were a third of trafilatura's time, and on almost every page
+not one id or class matches their patterns. :func:`fast_text` runs the same steps as
+trafilatura 2.3.1's ``bare_extraction`` and ``trafilatura_sequence`` for the settings
+we use (fast mode, comments off, neither precision nor recall), with trafilatura's own
+functions, and skips an expression only when no id or class value of the page matches
+any of its regular expressions: such an expression selects nothing. One search over
+the page's id values joined by line breaks (and one over the class values) says so.
+
+The private helpers it calls are pinned by tests/test_htmlextract.py, which compares
+it with ``bare_extraction`` page by page (as htmltree.py's parser is pinned).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from copy import copy
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+#: The settings :func:`fast_text` replicates (``bare_extraction`` keywords and values);
+#: any other setting goes through ``bare_extraction`` itself.
+REPLICATED = {"fast": True, "include_comments": False, "favor_precision": False, "favor_recall": False}
+#: ... and the ones it passes on to trafilatura as they are.
+PASSED_ON = frozenset({"include_tables", "include_formatting"})
+
+# re:test(@id, 'pattern') or re:test(@id|@class, 'pattern', 'i') in an expression's text.
+_RE_TEST = re.compile(r"re:test\(\s*(@[\w|@]+)\s*,\s*'([^']*)'\s*(?:,\s*'([^']*)'\s*)?\)")
+_ATTRIBUTE_VALUES = {
+    "id": etree.XPath(".//@id", smart_strings=False),
+    "class": etree.XPath(".//@class", smart_strings=False),
+}
+#: BASIC_CLEAN_XPATH (the page text measure of the escalation) ends with this regex union.
+_BASIC_CLEAN_REGEX_PART = "|.//*[re:test("
+
+
+#: The trafilatura release whose steps :func:`fast_text` follows; with any other,
+#: ``bare_extraction`` runs itself.
+TRAFILATURA_VERSION = "2.3.1"
+
+
+def applies(settings: Mapping[str, Any]) -> bool:
+    """Whether :func:`fast_text` replicates ``bare_extraction`` with these settings (and
+    the trafilatura installed)."""
+    return (all(settings.get(k) == v for k, v in REPLICATED.items()) and set(settings) <= {*REPLICATED, *PASSED_ON}
+            and _plan() is not None)
+
+
+def fast_text(tree: Any, url: str | None, settings: Mapping[str, Any]) -> str | None:
+    """``bare_extraction(tree, url=url, with_metadata=False, **settings).text``, or None
+    where that returns None; `settings` must satisfy :func:`applies`.
+
+    The steps are trafilatura 2.3.1's for these settings, the regex prunes evaluated as
+    :class:`_Guarded` says. The backup copy that ``_prepare_tree`` makes for the
+    comparison with other extractors is not made: fast mode never compares.
+    """
+    from trafilatura.baseline import baseline
+    from trafilatura.core import (
+        ESCALATION_ACCEPT_RATIO,
+        ESCALATION_MAX_LENGTH,
+        ESCALATION_PAGE_SHARE,
+        _forum_thread_page,
+        _recall_retry,
+    )
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+
+    plan = _plan()
+    assert plan is not None, "fast_text needs the trafilatura release it replicates (applies())"
+    options = Extractor(
+        output_format="python", fast=True, precision=False, recall=False, comments=False,
+        formatting=settings.get("include_formatting"), tables=settings.get("include_tables", True),
+        url=url, with_metadata=False,
+    )
+    tree = copy(tree)  # bare_extraction's copy: the steps below prune the tree in place
+    values = _Values(tree)
+    is_forum = _forum_thread_page(tree)
+    for guarded in plan.raw_prune:
+        guarded.prune(tree, values)
+    if not is_forum:
+        for guarded in plan.comments_prune:
+            guarded.prune(tree, values)
+    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    postbody, text = extract_content(cleaned, options)
+    if len(text) < options.min_extracted_size:  # the baseline rescue (focus is balanced)
+        b_body, b_text, b_len = baseline(tree)
+        if b_len > len(text):
+            postbody, text = b_body, b_text
+    if 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * _page_length(tree, values):
+        r_options = copy(options)
+        r_options.focus = "recall"
+        r_body, r_text = None, ""
+        try:
+            r_body, r_text = _recall_retry(tree, r_options, url)
+        except Exception:  # as trafilatura: a failed retry keeps the first text
+            pass
+        # Fast mode tries no jusText candidate.
+        if len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
+            postbody, text = r_body, r_text
+    if len(text) < options.min_output_size and 0 < options.min_output_comm_size:  # no comments: 0 chars
+        return None
+    return xmltotxt(postbody, options.formatting)
+
+
+def _page_length(tree: Any, values: _Values) -> int:
+    """``len(trafilatura.html2txt(tree))``: the page text the escalation compares with.
+
+    html2txt deletes the elements of BASIC_CLEAN_XPATH from a copy of the body: the
+    branches without a regex as they are, the cookie-banner branch as a :class:`_Guarded`.
+    """
+    from trafilatura.baseline import _spaced_text
+    from trafilatura.xml import delete_element
+
+    plan = _plan()
+    assert plan is not None
+    page = copy(tree)
+    body = page.find(".//body")
+    if body is None:
+        body = page
+    # Deleting a set of elements (each with its subtree, its tail kept in place) gives the
+    # same tree in any order: the union of the two selections goes one after the other.
+    cookie = plan.cookie.select(body) if plan.cookie.may_select(values) else []
+    for elem in (*plan.basic_clean_rest(body), *cookie):
+        delete_element(elem)
+    return len(_spaced_text(body))
+
+
+class _Values:
+    """The id and class values of a page (before any pruning), each set joined by line
+    breaks, read when first asked for."""
+
+    def __init__(self, tree: Any):
+        self._tree = tree
+        self._joined: dict[str, str] = {}
+
+    def joined(self, attr: str) -> str:
+        if attr not in self._joined:
+            # Pages repeat their class values (a menu of 200 "menu-item"): searched once each.
+            self._joined[attr] = "\n".join(set(_ATTRIBUTE_VALUES[attr](self._tree)))
+        return self._joined[attr]
+
+
+@dataclass(frozen=True)
+class _Guarded:
+    """A trafilatura expression of the form ``.//*[...]`` that selects only elements one
+    of whose ``re:test(@id ...)`` or ``re:test(@class ...)`` calls is true.
+
+    EXSLT calls back into Python for each test of each element. Here the tests' patterns
+    are first searched in the page's id and class values, all at once: without a hit, the
+    expression selects nothing. With one, the elements whose own values match are found
+    in Python, and the expression's predicates run on those elements alone (``self::*``
+    in place of ``.//*``), in libxml2 with trafilatura's own text.
+    """
+
+    xpath: Any
+    on_self: Any
+    tests: tuple[tuple[str, re.Pattern[str]], ...]  # (attribute name, pattern)
+
+    @classmethod
+    def of(cls, xpath: Any, path: str | None = None) -> _Guarded:
+        path = (xpath.path if path is None else path).strip()
+        if not path.startswith(_DESCENDANTS):
+            raise ValueError(f"not a .//*[...] expression: {path[:40]!r}")
+        tests: dict[tuple[str, str, int], None] = {}
+        for attrs, pattern, flags in _RE_TEST.findall(path):
+            names = [a.strip().lstrip("@") for a in attrs.split("|")]
+            if not set(names) <= set(_ATTRIBUTE_VALUES):
+                raise ValueError(f"re:test on {attrs}: only @id and @class are collected")
+            for name in names:
+                tests[name, pattern, re.IGNORECASE if "i" in (flags or "") else 0] = None
+        compiled = []
+        for name, pattern, flags in tests:
+            # MULTILINE: "^" anchors at the start of each value of a joined list. A pattern
+            # that matches the empty string would be true for an element without the
+            # attribute, which no value stands for.
+            rx = re.compile(pattern, re.UNICODE | re.MULTILINE | flags)
+            if rx.search(""):
+                raise ValueError(f"re:test pattern {pattern!r} matches the empty string")
+            compiled.append((name, rx))
+        on_self = etree.XPath("self::*" + path[len(_DESCENDANTS) - 1:], namespaces={"re": _REGEXP_NS})
+        return cls(xpath, on_self, tuple(compiled))
+
+    def may_select(self, values: _Values) -> bool:
+        """False when no id or class value of the page matches any of the tests."""
+        return any(rx.search(values.joined(name)) for name, rx in self.tests)
+
+    def select(self, context: Any) -> list[Any]:
+        """The elements the expression selects below `context`, in document order."""
+        hits: dict[tuple[str, str], bool] = {}
+        found: list[Any] = []
+        for value in _OWN_ID_CLASS(context):
+            key = (value.attrname, str(value))
+            if key not in hits:
+                hits[key] = any(rx.search(key[1]) for name, rx in self.tests if name == key[0])
+            if hits[key]:
+                elem = value.getparent()
+                if not found or found[-1] is not elem:
+                    found.append(elem)
+        return [elem for elem in found if self.on_self(elem)]
+
+    def prune(self, tree: Any, values: _Values) -> None:
+        """trafilatura's ``prune_unwanted_nodes(tree, [self.xpath])``."""
+        from trafilatura.xml import delete_element
+
+        if self.tests and not self.may_select(values):
+            return
+        for elem in self.select(tree) if self.tests else self.xpath(tree):
+            delete_element(elem)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    raw_prune: Sequence[_Guarded]
+    comments_prune: Sequence[_Guarded]
+    cookie: _Guarded
+    basic_clean_rest: Any
+
+
+_REGEXP_NS = "http://exslt.org/regular-expressions"
+_DESCENDANTS = ".//*["
+#: The id and class attributes of the elements below a context, in document order.
+_OWN_ID_CLASS = etree.XPath("descendant::*/@id|descendant::*/@class")
+
+
+@functools.cache
+def _plan() -> _Plan | None:
+    """trafilatura's expressions with their tests, compiled once (constants, not state);
+    None for a trafilatura release other than the one replicated."""
+    import trafilatura
+
+    if trafilatura.__version__ != TRAFILATURA_VERSION:
+        return None
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    path = BASIC_CLEAN_XPATH.path
+    cut = path.index(_BASIC_CLEAN_REGEX_PART)
+    rest, regex_part = path[:cut], path[cut + 1:]
+    if "re:" in rest:
+        raise ValueError("BASIC_CLEAN_XPATH has a regex test outside its last branch")
+    return _Plan(
+        raw_prune=tuple(_Guarded.of(x) for x in RAW_TREE_PRUNE_XPATH),
+        comments_prune=tuple(_Guarded.of(x) for x in REMOVE_COMMENTS_AND_LISTS_XPATH),
+        cookie=_Guarded.of(BASIC_CLEAN_XPATH, regex_part),
+        basic_clean_rest=etree.XPath(rest),
+    )
