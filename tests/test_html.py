@@ -255,3 +255,21 @@ def test_without_metadata_the_text_is_the_same() -> None:
     with_meta, without = extract(PAGE), extract(PAGE, metadata=False)
     assert (without.title, without.date) == (None, None)
     assert with_meta.title and without.text == with_meta.text and without.language == "en"
+
+
+@pytest.mark.parametrize("page", [
+    PAGE.replace("</article>", "<script>track('story');</script></article>"),
+    "<html><head><title>T</title><style>.x{}</style></head><body><div>Hello <b>world</b><p>Para two</p>tail</div>"
+    "<script>no()</script>after<select><option>one</option></select><noscript>n</noscript></body></html>",
+    "<div><p>A fragment</p><script>x()</script></div><div>two</div>",
+    "<html><body><svg><text>drawn</text></svg>\x1f<template>t</template></body></html>",
+])
+def test_page_chars_at_most_bounds_page_chars(page: str) -> None:
+    from cleantext.html import page_chars_at_most
+    from cleantext.htmltree import load_tree as _load
+
+    tree = _load(page)
+    assert page_chars(tree) < page_chars_at_most(tree)  # each page has a skipped element with text
+    # Without one, the bound is the count itself.
+    plain = _load("<html><head><title>T</title></head><body><p>Hello <b>world</b></p>tail\x1f</body></html>")
+    assert page_chars(plain) == page_chars_at_most(plain) == 15

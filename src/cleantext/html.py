@@ -103,7 +103,7 @@ def extract(html: str, url: str | None = None, settings: Mapping[str, Any] | Non
         text = _trafilatura_text(tree, url, opts)
     else:
         text = _trafilatura_text(tree, url, {**opts, "fast": True})
-        if _chars(text) < FULL_CASCADE_BELOW_SHARE * page_chars(tree):
+        if _sliver(text, tree):
             text = _trafilatura_text(tree, url, {**opts, "fast": False})
     title, date = page_metadata(tree, url) if metadata else (None, None)
     # The page text itself is needed only when trafilatura found little (too_little's test).
@@ -204,6 +204,33 @@ def too_little(extracted: str, page: str) -> bool:
     if chars < FALLBACK_MIN_CHARS:
         return page_chars > chars
     return chars < FALLBACK_SHORT_CHARS and chars < FALLBACK_MAX_SHARE * page_chars
+
+
+def _sliver(text: str, tree: Any) -> bool:
+    """Whether `text` holds less than FULL_CASCADE_BELOW_SHARE of the page's characters.
+
+    The body's whole text, scripts and styles included, bounds :func:`page_chars` from
+    above and costs a fifth of it: on 72% of the aeb and traf dev pages the text holds
+    the share of that bound already, and page_chars is not counted.
+    """
+    chars = _chars(text)
+    return (chars < FULL_CASCADE_BELOW_SHARE * page_chars_at_most(tree)
+            and chars < FULL_CASCADE_BELOW_SHARE * page_chars(tree))
+
+
+def page_chars_at_most(tree: Any) -> int:
+    """:func:`page_chars` without stripping the skipped elements: never less than it (the
+    stripped text is the whole text with pieces cut out).
+
+    >>> page_chars_at_most(load_tree("<html><head><title>T</title></head><body><p>Hello <b>world</b>"
+    ...                          "</p><script>no()</script></body></html>"))
+    15
+    """
+    body = tree.find(".//body")
+    title = tree.find(".//title")
+    title_chars = _chars(title.text) if title is not None and title.text else 0
+    start = body if body is not None else tree
+    return title_chars + _chars(etree.tostring(start, method="text", encoding=str, with_tail=False))
 
 
 def page_chars(tree: Any) -> int:
