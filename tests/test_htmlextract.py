@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -108,8 +109,8 @@ def test_guarded_expressions_select_what_trafilatura_selects(name: str) -> None:
         if guarded.tests and not guarded.may_select(values):
             assert expected == []
         elif guarded.tests:
-            assert guarded.select(tree) == expected
-    cookie = plan.cookie.select(tree) if plan.cookie.may_select(values) else []
+            assert guarded.select(tree, values) == expected
+    cookie = plan.cookie.select(tree, values) if plan.cookie.may_select(values) else []
     assert set(plan.basic_clean_rest(tree)) | set(cookie) == set(BASIC_CLEAN_XPATH(tree))
 
 
@@ -119,10 +120,24 @@ def test_the_pages_exercise_every_branch() -> None:
     assert htmlextract.fast_text(load_tree(PAGES["no-body"]), None, FAST) is None
     plan = htmlextract._plan()
     assert plan is not None
-    selected = {name: [len(g.select(load_tree(PAGES[name]))) for g in (*plan.raw_prune[:1], *plan.comments_prune,
-                                                                        plan.cookie)]
-                for name in ("comments", "infinite", "short-with-cookie-banner")}
+    trees = {name: load_tree(PAGES[name]) for name in ("comments", "infinite", "short-with-cookie-banner")}
+    selected = {name: [len(g.select(tree, htmlextract._Values(tree)))
+                       for g in (*plan.raw_prune[:1], *plan.comments_prune, plan.cookie)]
+                for name, tree in trees.items()}
     assert selected == {"comments": [0, 4, 0], "infinite": [2, 0, 0], "short-with-cookie-banner": [0, 0, 2]}
+
+
+@pytest.mark.parametrize("value", [
+    "cookie-banner", "COOKIE-BANNER", "Cookie_Notice", "site-cookiebot x", "moove_GDPR", "notice--cookie", "cookies",
+    "kookie-bar", "coo\u212aie-bar", "cooK\u0130e-bar", "cookie\u017f-bar", "consent_SDK", "über cmplz",
+])
+def test_case_insensitive_tests_agree_with_re(value: str) -> None:
+    plan = htmlextract._plan()
+    assert plan is not None
+    for test in plan.cookie.tests:
+        assert test.lower is not None  # the ASCII path is taken
+        assert test.search(value) == (test.rx.search(value) is not None)
+        assert test.search(value) == (re.search(test.rx.pattern, value, re.IGNORECASE) is not None)
 
 
 def test_other_settings_and_other_releases_go_to_bare_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
