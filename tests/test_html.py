@@ -270,6 +270,7 @@ def test_page_chars_at_most_bounds_page_chars(page: str) -> None:
 
     tree = _load(page)
     assert page_chars(tree) < page_chars_at_most(tree)  # each page has a skipped element with text
+    assert page_chars_at_most(tree) <= len(html_module._whole_text(tree))  # _sliver's first bound
     # Without one, the bound is the count itself.
     plain = _load("<html><head><title>T</title></head><body><p>Hello <b>world</b></p>tail\x1f</body></html>")
     assert page_chars(plain) == page_chars_at_most(plain) == 15
