@@ -146,6 +146,7 @@ def test_page_text_one_block_per_line() -> None:
     ('<html><head><meta property="og:locale" content="es_ES"></head>', "es"),
     ("<html>", None),
     ('<html lang="x-klingon">', None),
+    ('<html lang="x-klingon"><head><meta name="language" content="de"></head>', "de"),  # read on past it
 ])
 def test_page_language(head: str, expected: str | None) -> None:
     from cleantext.htmltree import load_tree as _load

@@ -7,7 +7,7 @@ in that script's docstring.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import regex
@@ -316,21 +316,25 @@ _LANG = regex.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 def page_language(tree: Any) -> str | None:
     """The page's declared language (``<html lang>``, content-language), as ISO 639-1."""
-    candidates: list[str] = []
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    for attr in ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang"):
-        value = root.get(attr)
-        if value:
-            candidates.append(value)
-    for meta in tree.iterfind(".//meta"):
-        key = (meta.get("http-equiv") or meta.get("name") or meta.get("property") or "").lower()
-        if key in ("content-language", "language", "og:locale", "dc.language"):
-            candidates.append(meta.get("content") or "")
-    for value in candidates:
+    for value in _declared_languages(tree):
         m = _LANG.match(value.strip().lower())
         if m and len(m.group(1)) == 2:
             return m.group(1)
     return None
+
+
+def _declared_languages(tree: Any) -> Iterator[str]:
+    """The language declarations of a page in order: ``<html lang>`` first, then the meta
+    tags, read only as far as needed (most pages answer at ``<html lang>``)."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    for attr in ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang"):
+        value = root.get(attr)
+        if value:
+            yield value
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("http-equiv") or meta.get("name") or meta.get("property") or "").lower()
+        if key in ("content-language", "language", "og:locale", "dc.language"):
+            yield meta.get("content") or ""
 
 
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}")
