@@ -23,7 +23,7 @@ MENU = "<ul>" + "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in rang
 FILLER = ("<div class='links'>" + " ".join(f"<a href='/t{i}'>Topic number {i} of the day</a>" for i in range(120))
           + "</div>")
 
-#: Pages for each step fast_text replicates: the prunes with and without a regex hit,
+#: Pages for each step extract_text replicates: the prunes with and without a regex hit,
 #: the escalation's page measure (cookie banners, footers, asides, scripts), the baseline
 #: rescue, a forum page, pages without a story.
 PAGES = {
@@ -69,19 +69,22 @@ PAGES = {
 PAGES.update({f"corpus-{p.parent.name}": p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/input.html"))})
 
 
-def _bare(tree: object, url: str | None = None) -> str | None:
-    document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **FAST)
+def _bare(tree: object, settings: dict, url: str | None = None) -> str | None:
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **settings)
     return None if document is None else document.text
 
 
+@pytest.mark.parametrize("fast", [True, False])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_fast_text_is_bare_extraction(name: str) -> None:
+def test_extract_text_is_bare_extraction(name: str, fast: bool) -> None:
     tree = load_tree(PAGES[name])
     if tree is None:
         pytest.skip("no tree to extract from")
-    assert htmlextract.applies(FAST)
+    settings = {**FAST, "fast": fast}
+    assert htmlextract.applies(settings)
     before = trafilatura.html2txt(tree)
-    assert htmlextract.fast_text(tree, "https://example.org/a", FAST) == _bare(tree, "https://example.org/a")
+    url = "https://example.org/a"
+    assert htmlextract.extract_text(tree, url, settings) == _bare(tree, settings, url)
     assert trafilatura.html2txt(tree) == before  # the caller's tree is left as it was
 
 
@@ -116,8 +119,8 @@ def test_guarded_expressions_select_what_trafilatura_selects(name: str) -> None:
 
 def test_the_pages_exercise_every_branch() -> None:
     # The recall retry of the escalation finds the paragraphs the teaser page hides in spans.
-    assert PARAS[2] in (htmlextract.fast_text(load_tree(PAGES["escalates"]), None, FAST) or "")
-    assert htmlextract.fast_text(load_tree(PAGES["no-body"]), None, FAST) is None
+    assert PARAS[2] in (htmlextract.extract_text(load_tree(PAGES["escalates"]), None, FAST) or "")
+    assert htmlextract.extract_text(load_tree(PAGES["no-body"]), None, FAST) is None
     plan = htmlextract._plan()
     assert plan is not None
     trees = {name: load_tree(PAGES[name]) for name in ("comments", "infinite", "short-with-cookie-banner")}
@@ -141,7 +144,8 @@ def test_case_insensitive_tests_agree_with_re(value: str) -> None:
 
 
 def test_other_settings_and_other_releases_go_to_bare_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not htmlextract.applies({**FAST, "fast": False})
+    assert htmlextract.applies({**FAST, "fast": False})
+    assert not htmlextract.applies({k: v for k, v in FAST.items() if k != "fast"})
     assert not htmlextract.applies({**FAST, "include_comments": True})
     assert not htmlextract.applies({**FAST, "favor_recall": True})
     assert not htmlextract.applies({**FAST, "include_links": True})
@@ -184,6 +188,8 @@ SOURCES = {
     "trafilatura.core._extract_and_compare": "f7d056c21182",
     "trafilatura.baseline.html2txt": "a8c97eab2097",
     "trafilatura.htmlprocessing.prune_unwanted_nodes": "4731f8e24ef8",
+    "trafilatura.external.justext_rescue": "43d803082a76",
+    "trafilatura.baseline.basic_cleaning": "80877b2ccdef",
 }
 
 

@@ -130,8 +130,8 @@ def _trafilatura_text(tree: Any, url: str | None, opts: Mapping[str, Any]) -> st
     import trafilatura
 
     try:
-        if htmlextract.applies(opts):  # fast mode: the same steps, without futile regex tests
-            text = htmlextract.fast_text(tree, url, opts)
+        if htmlextract.applies(opts):  # the same steps, without futile regex tests
+            text = htmlextract.extract_text(tree, url, opts)
         else:
             # Metadata apart (page_metadata): bare_extraction's own metadata pass reads authors,
             # categories, tags and the licence too, and cost as much as the extraction itself.

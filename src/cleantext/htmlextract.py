@@ -1,13 +1,13 @@
-"""trafilatura's fast mode, step for step, without the regex tests that cannot match.
+"""trafilatura's extraction, step for step, without the regex tests that cannot match.
 
-``trafilatura.bare_extraction(tree, fast=True, with_metadata=False)`` prunes the page
+``trafilatura.bare_extraction(tree, with_metadata=False)`` prunes the page
 with XPath expressions whose EXSLT ``re:test`` calls back into Python for every
 ``<div>`` (or every element) of the page, twice (id and class), and measures the
 page text for its recall escalation with another such expression. On the aeb dev
 pages those callbacks were a third of trafilatura's time, and on almost every page
-not one id or class matches their patterns. :func:`fast_text` runs the same steps as
+not one id or class matches their patterns. :func:`extract_text` runs the same steps as
 trafilatura 2.3.1's ``bare_extraction`` and ``trafilatura_sequence`` for the settings
-we use (fast mode, comments off, neither precision nor recall), with trafilatura's own
+we use (fast mode or not, comments off, neither precision nor recall), with trafilatura's own
 functions, and skips an expression only when no id or class value of the page matches
 any of its regular expressions: such an expression selects nothing. One search over
 the page's id values joined by line breaks (and one over the class values) says so.
@@ -27,11 +27,11 @@ from typing import Any
 
 from lxml import etree
 
-#: The settings :func:`fast_text` replicates (``bare_extraction`` keywords and values);
+#: The settings :func:`extract_text` replicates (``bare_extraction`` keywords and values);
 #: any other setting goes through ``bare_extraction`` itself.
-REPLICATED = {"fast": True, "include_comments": False, "favor_precision": False, "favor_recall": False}
-#: ... and the ones it passes on to trafilatura as they are.
-PASSED_ON = frozenset({"include_tables", "include_formatting"})
+REPLICATED = {"include_comments": False, "favor_precision": False, "favor_recall": False}
+#: ... and the ones it passes on to trafilatura as they are ("fast" must be given).
+PASSED_ON = frozenset({"fast", "include_tables", "include_formatting"})
 
 # re:test(@id, 'pattern') or re:test(@id|@class, 'pattern', 'i') in an expression's text.
 _RE_TEST = re.compile(r"re:test\(\s*(@[\w|@]+)\s*,\s*'([^']*)'\s*(?:,\s*'([^']*)'\s*)?\)")
@@ -43,43 +43,47 @@ _ATTRIBUTE_VALUES = {
 _BASIC_CLEAN_REGEX_PART = "|.//*[re:test("
 
 
-#: The trafilatura release whose steps :func:`fast_text` follows; with any other,
+#: The trafilatura release whose steps :func:`extract_text` follows; with any other,
 #: ``bare_extraction`` runs itself.
 TRAFILATURA_VERSION = "2.3.1"
 
 
 def applies(settings: Mapping[str, Any]) -> bool:
-    """Whether :func:`fast_text` replicates ``bare_extraction`` with these settings (and
+    """Whether :func:`extract_text` replicates ``bare_extraction`` with these settings (and
     the trafilatura installed)."""
     return (all(settings.get(k) == v for k, v in REPLICATED.items()) and set(settings) <= {*REPLICATED, *PASSED_ON}
-            and _plan() is not None)
+            and settings.get("fast") in (True, False) and _plan() is not None)
 
 
-def fast_text(tree: Any, url: str | None, settings: Mapping[str, Any]) -> str | None:
+def extract_text(tree: Any, url: str | None, settings: Mapping[str, Any]) -> str | None:
     """``bare_extraction(tree, url=url, with_metadata=False, **settings).text``, or None
     where that returns None; `settings` must satisfy :func:`applies`.
 
     The steps are trafilatura 2.3.1's for these settings, the regex prunes evaluated as
-    :class:`_Guarded` says. The backup copy that ``_prepare_tree`` makes for the
-    comparison with other extractors is not made: fast mode never compares.
+    :class:`_Guarded` says. In fast mode the backup copy that ``_prepare_tree`` makes for
+    the comparison with other extractors is not made: fast mode never compares.
     """
     from trafilatura.baseline import baseline
     from trafilatura.core import (
         ESCALATION_ACCEPT_RATIO,
+        ESCALATION_JUSTEXT_RATIO,
         ESCALATION_MAX_LENGTH,
         ESCALATION_PAGE_SHARE,
         _forum_thread_page,
         _recall_retry,
     )
+    from trafilatura.external import compare_extraction, try_justext
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
     from trafilatura.settings import Extractor
+    from trafilatura.utils import trim
     from trafilatura.xml import xmltotxt
 
     plan = _plan()
-    assert plan is not None, "fast_text needs the trafilatura release it replicates (applies())"
+    assert plan is not None, "extract_text needs the trafilatura release it replicates (applies())"
+    fast = bool(settings["fast"])
     options = Extractor(
-        output_format="python", fast=True, precision=False, recall=False, comments=False,
+        output_format="python", fast=fast, precision=False, recall=False, comments=False,
         formatting=settings.get("include_formatting"), tables=settings.get("include_tables", True),
         url=url, with_metadata=False,
     )
@@ -91,8 +95,12 @@ def fast_text(tree: Any, url: str | None, settings: Mapping[str, Any]) -> str | 
     if not is_forum:
         for guarded in plan.comments_prune:
             guarded.prune(tree, values)
-    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    cleaned = tree_cleaning(copy(tree), options)
+    backup = None if fast else copy(cleaned)
+    cleaned = convert_tags(cleaned, options, url)
     postbody, text = extract_content(cleaned, options)
+    if backup is not None:
+        postbody, text = compare_extraction(backup, copy(tree), postbody, text, options)
     if len(text) < options.min_extracted_size:  # the baseline rescue (focus is balanced)
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(text):
@@ -105,8 +113,16 @@ def fast_text(tree: Any, url: str | None, settings: Mapping[str, Any]) -> str | 
             r_body, r_text = _recall_retry(tree, r_options, url)
         except Exception:  # as trafilatura: a failed retry keeps the first text
             pass
-        # Fast mode tries no jusText candidate.
-        if len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
+        j_body, j_text = None, ""
+        if not fast:
+            try:  # trafilatura's justext_rescue, its basic cleaning as in _page_length
+                j_body = try_justext(_basic_cleaning(copy(tree), values), options.url, options.lang)
+                j_text = trim(" ".join(j_body.itertext()))
+            except Exception:
+                pass
+        if len(j_text) > len(r_text) and len(j_text) > ESCALATION_JUSTEXT_RATIO * len(text):
+            postbody, text = j_body, j_text
+        elif len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
             postbody, text = r_body, r_text
     if len(text) < options.min_output_size and 0 < options.min_output_comm_size:  # no comments: 0 chars
         return None
@@ -114,26 +130,29 @@ def fast_text(tree: Any, url: str | None, settings: Mapping[str, Any]) -> str | 
 
 
 def _page_length(tree: Any, values: _Values) -> int:
-    """``len(trafilatura.html2txt(tree))``: the page text the escalation compares with.
-
-    html2txt deletes the elements of BASIC_CLEAN_XPATH from a copy of the body: the
-    branches without a regex as they are, the cookie-banner branch as a :class:`_Guarded`.
-    """
+    """``len(trafilatura.html2txt(tree))``: the page text the escalation compares with."""
     from trafilatura.baseline import _spaced_text
+
+    page = copy(tree)
+    body = page.find(".//body")
+    return len(_spaced_text(_basic_cleaning(body if body is not None else page, values)))
+
+
+def _basic_cleaning(tree: Any, values: _Values) -> Any:
+    """trafilatura's ``basic_cleaning(tree)``: the elements of BASIC_CLEAN_XPATH deleted,
+    the branches without a regex as they are, the cookie-banner branch as a
+    :class:`_Guarded` (`values` holds the id and class values of a tree `tree` is part of).
+    """
     from trafilatura.xml import delete_element
 
     plan = _plan()
     assert plan is not None
-    page = copy(tree)
-    body = page.find(".//body")
-    if body is None:
-        body = page
     # Deleting a set of elements (each with its subtree, its tail kept in place) gives the
     # same tree in any order: the union of the two selections goes one after the other.
-    cookie = plan.cookie.select(body, values) if plan.cookie.may_select(values) else []
-    for elem in (*plan.basic_clean_rest(body), *cookie):
+    cookie = plan.cookie.select(tree, values) if plan.cookie.may_select(values) else []
+    for elem in (*plan.basic_clean_rest(tree), *cookie):
         delete_element(elem)
-    return len(_spaced_text(body))
+    return tree
 
 
 class _Values:
