@@ -146,6 +146,7 @@ def test_page_text_one_block_per_line() -> None:
     ('<html><head><meta property="og:locale" content="es_ES"></head>', "es"),
     ("<html>", None),
     ('<html lang="x-klingon">', None),
+    ('<html lang="x-klingon"><head><meta name="language" content="de"></head>', "de"),  # read on past it
 ])
 def test_page_language(head: str, expected: str | None) -> None:
     from cleantext.htmltree import load_tree as _load
@@ -255,3 +256,22 @@ def test_without_metadata_the_text_is_the_same() -> None:
     with_meta, without = extract(PAGE), extract(PAGE, metadata=False)
     assert (without.title, without.date) == (None, None)
     assert with_meta.title and without.text == with_meta.text and without.language == "en"
+
+
+@pytest.mark.parametrize("page", [
+    PAGE.replace("</article>", "<script>track('story');</script></article>"),
+    "<html><head><title>T</title><style>.x{}</style></head><body><div>Hello <b>world</b><p>Para two</p>tail</div>"
+    "<script>no()</script>after<select><option>one</option></select><noscript>n</noscript></body></html>",
+    "<div><p>A fragment</p><script>x()</script></div><div>two</div>",
+    "<html><body><svg><text>drawn</text></svg>\x1f<template>t</template></body></html>",
+])
+def test_page_chars_at_most_bounds_page_chars(page: str) -> None:
+    from cleantext.html import page_chars_at_most
+    from cleantext.htmltree import load_tree as _load
+
+    tree = _load(page)
+    assert page_chars(tree) < page_chars_at_most(tree)  # each page has a skipped element with text
+    assert page_chars_at_most(tree) <= len(html_module._whole_text(tree))  # _sliver's first bound
+    # Without one, the bound is the count itself.
+    plain = _load("<html><head><title>T</title></head><body><p>Hello <b>world</b></p>tail\x1f</body></html>")
+    assert page_chars(plain) == page_chars_at_most(plain) == 15
