@@ -323,3 +323,26 @@ def test_chunks_count_words_as_the_word_pattern(text: str) -> None:
                          max_size=5).map("".join), max_size=8))
 def test_the_carousel_prefilter_in_one_search_is_the_prefilter_of_each(texts: list[str]) -> None:
     assert carousel._holding_intro_word(texts) == {i for i, t in enumerate(texts) if carousel._may_hold_intro(t)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_stopword_words_are_the_words_of_the_unicode_pattern(text: str) -> None:
+    low = text.lower()
+    assert lang._ASCII_WORDS.findall(low) == lang._WORDS.findall(low)
+
+
+def test_a_block_built_by_its_own_init_is_the_dataclass() -> None:
+    import dataclasses
+
+    block = Block(3, 10, 14, "Home", 2)
+    assert dataclasses.astuple(block) == (3, 10, 14, "Home", 2, "line")
+    assert block == Block(index=3, start=10, end=14, text="Home", para=2, kind="line")
+    assert hash(block) == hash(Block(3, 10, 14, "Home", 2, "line"))
+    assert dataclasses.replace(block, kind="sentence").kind == "sentence"
+    try:
+        block.text = "x"  # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a Block must stay frozen")

@@ -52,7 +52,8 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     block cannot hang the cleaner). `keywords` is the rules' keyword index, built once per
     rule set (built here when not given).
     """
-    active = [r for r in rules if r.applies_to(site)]
+    # A rule without `sites` applies everywhere (most rules): no method call for it.
+    active = [r for r in rules if not r.sites or r.applies_to(site)]
     if not active or not blocks:
         return RuleHits()
     if keywords is None:
@@ -205,7 +206,10 @@ def _word_tier(rule: Rule) -> int | None:
     """The smallest word tier that holds every block the rule can fire on (None: all)."""
     if rule.scope == "span" or rule.max_words is None:
         return None
-    return next((t for t in WORD_TIERS if rule.max_words <= t), None)
+    for tier in WORD_TIERS:  # a loop, not next() over a generator: called per rule and page
+        if rule.max_words <= tier:
+            return tier
+    return None
 
 
 @dataclass(frozen=True)
