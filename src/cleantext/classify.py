@@ -307,7 +307,7 @@ def score_blocks(feats: Sequence[Features], kinds: Sequence[str], model: Model) 
     once that paragraph is known to be story.
     """
     z = stage_logits(alone_matrix(feats, kinds), model.alone)
-    alone = [sigmoid(v) for v in z.tolist()]
+    alone = list(map(sigmoid, z.tolist()))
     for weights in model.context:
         z = stage_logits(context_vectors(z.tolist(), feats), weights)
-    return alone, [sigmoid(v) for v in z.tolist()]
+    return alone, list(map(sigmoid, z.tolist()))

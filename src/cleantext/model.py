@@ -64,6 +64,10 @@ class Removal:
     text: str
     reason: str
 
+    def __init__(self, rule: str, category: str, start: int, end: int, text: str, reason: str) -> None:
+        # As Block.__init__: one dict update, not a frozen setattr per field.
+        self.__dict__.update(rule=rule, category=category, start=start, end=end, text=text, reason=reason)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -63,7 +63,7 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
             start = pos
             pos += len(piece)
             line = piece.strip()
-            if invisible(line):
+            if not line or (not line[0].isalnum() and invisible(line)):  # invisible's first tests, inline
                 continue
             start += len(piece) - len(piece.lstrip())
             yield start, start + len(line)

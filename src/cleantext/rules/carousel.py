@@ -131,11 +131,15 @@ def carousel_spans(
     ['Top stories']
     """
     out: list[tuple[int, int, int, str, str, str]] = []
+    # The input lines holding a kept block, each with all its blocks, in input order (the
+    # lines are known first, so a page dump's many dropped lines are never grouped).
+    kept_paras = {b.para for b in blocks if decisions[b.index][0]}  # type: ignore[attr-defined]
     by_para: dict[int, list[object]] = {}
     for b in blocks:
-        by_para.setdefault(b.para, []).append(b)  # type: ignore[attr-defined]
+        if b.para in kept_paras:  # type: ignore[attr-defined]
+            by_para.setdefault(b.para, []).append(b)  # type: ignore[attr-defined]
     stops = stopwords(language)
-    paras = [para for para in by_para.values() if any(decisions[b.index][0] for b in para)]  # type: ignore[attr-defined]
+    paras = list(by_para.values())
     texts = [para[0].text if len(para) == 1 else _para_text(para) for para in paras]  # type: ignore[attr-defined]
     for k in sorted(_holding_intro_word(texts)):
         para, text = paras[k], texts[k]

@@ -97,7 +97,8 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
                 if rule.scope == "span":
                     spans.extend(Hit(rule, i, a, b) for a, b in found)
                 elif rule.scope == "block":
-                    block_hits.setdefault(i, Hit(rule, i, 0, len(block.text)))
+                    if i not in block_hits:  # the first rule's hit stays (no Hit built for nothing)
+                        block_hits[i] = Hit(rule, i, 0, len(block.text))
                 elif rule.scope == "tail":
                     if tail is None or i < tail.block:
                         tail = Hit(rule, i, 0, len(block.text))
