@@ -346,3 +346,39 @@ def test_a_block_built_by_its_own_init_is_the_dataclass() -> None:
         pass
     else:
         raise AssertionError("a Block must stay frozen")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=30), st.integers(min_value=0, max_value=26),
+       st.integers(min_value=0, max_value=2**32 - 1))
+def test_stage_logits_adds_as_the_column_loop(n: int, k: int, seed: int) -> None:
+    import numpy as np
+
+    from cleantext.classify import stage_logits
+
+    rng = np.random.default_rng(seed)
+    rows = rng.normal(size=(n, k)) * rng.choice([1e-9, 1.0, 1e9], size=(n, k))
+    rows[rng.random((n, k)) < 0.3] = 0.0  # zeros times negative weights: -0.0 terms
+    weights = [float(w) for w in rng.normal(size=k) * 10]
+    z = np.zeros(n)
+    for j, w in enumerate(weights):
+        z += rows[:, j] * w
+    assert stage_logits(rows, weights).tobytes() == z.tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=20), st.booleans()), max_size=40))
+def test_short_runs_are_the_index_loop(shapes: list[tuple[int, bool]]) -> None:
+    from cleantext.classify import RUN_MAX_WORDS, short_runs
+
+    feats = [_features("x")._replace(words=w, ends_sentence=e) for w, e in shapes]
+    short = [w <= RUN_MAX_WORDS and not (e and w > 3) for w, e in shapes]
+    expected, i = [0] * len(short), 0
+    while i < len(short):
+        j = i
+        while j < len(short) and short[j]:
+            j += 1
+        for k in range(i, j):
+            expected[k] = j - i
+        i = max(j, i + 1)
+    assert short_runs(feats) == expected
