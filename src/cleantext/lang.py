@@ -166,36 +166,52 @@ def _cleaned(text: str) -> str:
 
 def _ngrams(text: str, known: Mapping[str, int]) -> list[int]:
     """Detector._extract_ngrams: the 1-3 grams of `text` in the profiles, in order, as
-    their rows in the profile matrix (`known`: n-gram -> row)."""
+    their rows in the profile matrix (`known`: n-gram -> row).
+
+    NGram.add_char starts over at every space (a run of spaces adds nothing), so the
+    n-grams are those of each word of the normalised text on its own, read as " word "
+    (with the closing space when one follows): found once per distinct word and copied
+    for its repeats (a sample repeats most of its words)."""
     from langdetect.utils.ngram import NGram
 
-    normal = {ch: NGram.normalize(ch) for ch in set(text)}
-    result = []
-    grams, capital = " ", False  # NGram.add_char's state
-    for ch in text:
-        ch = normal[ch]
-        last = grams[-1]
-        if last == " ":
-            grams, capital = " ", False
-            if ch == " ":
-                continue  # (add_char returns; a lone " " yields no n-gram)
-        elif len(grams) >= 3:
-            grams = grams[1:]
-        grams += ch
+    normal = {ord(ch): NGram.normalize(ch) for ch in set(text)}  # one character each
+    pieces = text.translate(normal).split(" ")
+    last = len(pieces) - 1
+    memo: dict[tuple[str, bool], list[int]] = {}
+    result: list[int] = []
+    for k, word in enumerate(pieces):
+        if not word:
+            continue
+        key = (word, k < last)
+        rows = memo.get(key)
+        if rows is None:
+            rows = memo[key] = _word_ngrams(" " + word + " " if k < last else " " + word, known)
+        result += rows
+    return result
+
+
+def _word_ngrams(padded: str, known: Mapping[str, int]) -> list[int]:
+    """add_char's n-grams of one word from the space before it: `padded` is " word" or
+    " word " (the grams are the last three characters; none while in a capitalised run)."""
+    rows = []
+    capital = False
+    for p in range(1, len(padded)):
+        ch = padded[p]
         if ch.isupper():
-            if last.isupper():
+            if padded[p - 1].isupper():
                 capital = True
         else:
             capital = False
         if capital:
             continue
+        grams = padded[max(0, p - 2) : p + 1]
         for n in (1, 2, 3):
             if len(grams) < n:
                 break
             w = grams[-n:]
             if w != " " and w in known:
-                result.append(known[w])
-    return result
+                rows.append(known[w])
+    return rows
 
 
 def _probabilities(detector):  # type: ignore[no-untyped-def]
