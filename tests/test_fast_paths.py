@@ -382,3 +382,10 @@ def test_short_runs_are_the_index_loop(shapes: list[tuple[int, bool]]) -> None:
             expected[k] = j - i
         i = max(j, i + 1)
     assert short_runs(feats) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True), st.floats(min_value=0.0, max_value=1.0))
+def test_the_classifier_reason_is_the_f_string(context: float, alone: float) -> None:
+    assert ("not story-like in context (p=%.2f alone %.2f)" % (context, alone)  # noqa: UP031
+            == f"not story-like in context (p={context:.2f} alone {alone:.2f})")

@@ -225,7 +225,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             len(_SEPARATORS.findall(text)) if i in may_separate else 0,  # separators
             counts[norms[i]] - 1,  # repeats
             b.index / n,  # position
-            text.count(",") + text.count("，") + text.count("、"),  # commas
+            text.count(",") + (0 if ascii_only else text.count("，") + text.count("、")),  # commas
             text.endswith((":", "：")),  # ends_colon
             shape_counts[sh] - 1 if sh else 0,  # shape_repeats
             # datelike: every date pattern holds a \d, so an ASCII line without 0-9 is done

@@ -30,6 +30,10 @@ class Hit:
     start: int
     end: int
 
+    def __init__(self, rule: Rule, block: int, start: int, end: int) -> None:
+        # As model.Block: the fields in one dict update, not one frozen setattr each.
+        self.__dict__.update(rule=rule, block=block, start=start, end=end)
+
 
 @dataclass(frozen=True)
 class RuleHits:
