@@ -23,6 +23,7 @@ from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
+from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
 from .segment import segment
@@ -75,6 +76,10 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     hits = match_rules(blocks, compiled.data_rules, site, config.regex_timeout, [f.words for f in feats],
                        compiled.keywords)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
+    if hits.tail is not None:  # a tail header over a box of links inside the story cuts the box only
+        hits = inline_boxes(blocks, feats, alone, hits, [r for r in compiled.data_rules
+                                                         if r.scope == "tail" and r.applies_to(site)],
+                            config.regex_timeout, language)
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
