@@ -26,6 +26,8 @@ from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
+from .rules.teasers import RULE_ID as TEASER_RUN
+from .rules.teasers import cut_teasers
 from .segment import segment
 
 #: The guard: when rule cuts would leave less than this share of the prose the classifier
@@ -90,6 +92,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
         end = find_story_end(blocks, feats, decisions, language, config, strictness)
         if end is not None:
             decisions = cut_after(decisions, end)
+    if TEASER_RUN in rules_on:
+        decisions = cut_teasers(blocks, feats, decisions)
     spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
     if "carousel.headlines" in rules_on:
         spans += carousel_spans(blocks, decisions)
