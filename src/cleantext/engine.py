@@ -23,6 +23,8 @@ from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
+from .rules.comment_thread import RULE_ID as SIGNED_THREAD
+from .rules.comment_thread import cut_thread
 from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
@@ -94,6 +96,9 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
             decisions = cut_after(decisions, end)
     if TEASER_RUN in rules_on:
         decisions = cut_teasers(blocks, feats, decisions)
+    thread = None
+    if SIGNED_THREAD in rules_on:
+        decisions, thread = cut_thread(text, blocks, decisions)
     spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
     if "carousel.headlines" in rules_on:
         spans += carousel_spans(blocks, decisions)
@@ -101,6 +106,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
         spans += exposed_cuts(blocks, [d[0] for d in decisions], spans, compiled.data_rules, site,
                               config.regex_timeout, "metadata.date-header" in rules_on and doc.input_format == "text")
     tail_cut = hits.tail.block if hits.tail is not None and decisions[hits.tail.block][1] == hits.tail.rule.id else None
+    if thread is not None:  # a comment thread is not the story's prose either (see guard)
+        tail_cut = thread if tail_cut is None else min(tail_cut, thread)
     decisions, flags = guard(blocks, feats, alone, decisions, end, tail_cut)
     removals = build_removals(text, headers, blocks, decisions, spans)
     out = apply_removals(text, removals)
