@@ -25,6 +25,7 @@ from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.comment_thread import RULE_ID as SIGNED_THREAD
 from .rules.comment_thread import cut_thread
+from .rules.embeds import keep_embeds
 from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
@@ -88,6 +89,7 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
                        html=doc.input_format == "html" and not doc.fallback)
+    decisions = keep_embeds(blocks, feats, decisions)  # tweets quoted inside the story
     end = None
     strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
     if "story-end.topic-shift" in rules_on and strictness is not None:
