@@ -37,12 +37,15 @@ TEASER_MIN_OTHER_CHARS = 500
 
 # An excerpt ends in an ellipsis: "...", "....", "…", "[…]", "[...]", after anything.
 _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*\]?[\s\"'”’)]*$")
+_TAIL_CHARS = 24
 
 
 def teaser_runs(blocks: Sequence[Block], feats: Sequence[Features]) -> list[tuple[int, int]]:
     """(first, last) block of every run of at least TEASER_MIN_RUN excerpts."""
+    # The end of a block is enough for the test (a search over the whole block cost more
+    # than the rest of this rule).
     excerpts = [i for i, (b, f) in enumerate(zip(blocks, feats))
-                if f.words >= TEASER_MIN_WORDS and _ELLIPSIS_END.search(b.text)]
+                if f.words >= TEASER_MIN_WORDS and _ELLIPSIS_END.search(b.text[-_TAIL_CHARS:])]
     runs: list[tuple[int, int]] = []
     start = 0
     for k in range(1, len(excerpts) + 1):
