@@ -28,7 +28,7 @@ TEASER_MIN_RUN = 3
 #: An excerpt is paragraph-sized: at least this many words (a "Read more..." link is not).
 TEASER_MIN_WORDS = 12
 #: Two excerpts of one run are adjacent or have at most one line between them of at most
-#: this many words (the next teaser's headline or date).
+#: this many words (the next teaser's headline or date), counting kept blocks only.
 TEASER_GAP_MAX_WORDS = 25
 #: The cut is made only when the page keeps at least this many characters of other prose
 #: (blocks of at least PROSE_MIN_WORDS words):
@@ -40,30 +40,36 @@ _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*\]?[\s\"'”’)]*$")
 _TAIL_CHARS = 24
 
 
-def teaser_runs(blocks: Sequence[Block], feats: Sequence[Features]) -> list[tuple[int, int]]:
-    """(first, last) block of every run of at least TEASER_MIN_RUN excerpts."""
+def teaser_runs(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> list[tuple[int, int]]:
+    """(first, last) block of every run of at least TEASER_MIN_RUN kept excerpts.
+
+    Runs are read over the kept blocks only, the way the output shows them: a run found
+    here is found again when the output is cleaned again (idempotence).
+    """
+    shown = [i for i, k in enumerate(kept) if k]
     # The end of a block is enough for the test (a search over the whole block cost more
     # than the rest of this rule).
-    excerpts = [i for i, (b, f) in enumerate(zip(blocks, feats))
-                if f.words >= TEASER_MIN_WORDS and _ELLIPSIS_END.search(b.text[-_TAIL_CHARS:])]
+    excerpts = [n for n, i in enumerate(shown)
+                if feats[i].words >= TEASER_MIN_WORDS and _ELLIPSIS_END.search(blocks[i].text[-_TAIL_CHARS:])]
     runs: list[tuple[int, int]] = []
     start = 0
     for k in range(1, len(excerpts) + 1):
-        if k < len(excerpts) and _joined(feats, excerpts[k - 1], excerpts[k]):
+        if k < len(excerpts) and _joined(feats, shown, excerpts[k - 1], excerpts[k]):
             continue
         if k - start >= TEASER_MIN_RUN:
-            runs.append((excerpts[start], excerpts[k - 1]))
+            runs.append((shown[excerpts[start]], shown[excerpts[k - 1]]))
         start = k
     return runs
 
 
-def _joined(feats: Sequence[Features], a: int, b: int) -> bool:
-    return b - a == 1 or (b - a == 2 and feats[a + 1].words <= TEASER_GAP_MAX_WORDS)
+def _joined(feats: Sequence[Features], shown: Sequence[int], a: int, b: int) -> bool:
+    """Whether kept excerpts a and b (positions in `shown`) are adjacent or one short line apart."""
+    return b - a == 1 or (b - a == 2 and feats[shown[a + 1]].words <= TEASER_GAP_MAX_WORDS)
 
 
 def teaser_cuts(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> list[int]:
     """The kept blocks that lie in a teaser run, when the page keeps other prose too."""
-    runs = teaser_runs(blocks, feats)
+    runs = teaser_runs(blocks, feats, kept)
     if not runs:
         return []
     inside = {i for a, b in runs for i in range(a, b + 1)}
