@@ -63,4 +63,19 @@ def test_decide_keeps_the_ingredients_the_classifier_dropped():
     blocks = segment("\n".join(lines))
     context = [0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.1, 0.9, 0.1]
     out = decide(blocks, block_features(blocks, "de"), RuleHits(), context, context, Config())
-    assert [d[0] for d in out] == [False, False, True, True, True, True, False, True, False]
+    # "Zutaten", one word right above the first amount, is the list's header
+    assert [d[0] for d in out] == [False, True, True, True, True, True, False, True, False]
+
+
+def test_recipe_facts_above_the_list_come_with_it_up_to_a_rule_cut():
+    lines = ["Teilen", "Kategorien", "Zubereitungszeit: 25 Minuten", "Backzeit", "15 – 30 Min.",
+             "Portionen: 12", "Zutaten", "300 g Mehl", "1 TL Backpulver", "200 g Zucker"]
+    out = run(lines, [RULE] + [DROP] * 9)
+    assert [d[0] for d in out] == [False, False] + [True] * 8
+    assert out[0] == RULE and out[1] == DROP  # "Kategorien" is above the highest fact
+
+
+def test_without_facts_only_the_header_joins():
+    lines = ["Impressum", "Kontakt", "Zutaten", "300 g Mehl", "1 TL Backpulver", "200 g Zucker"]
+    out = run(lines, [DROP] * 6)
+    assert [d[0] for d in out] == [False, False, True, True, True, True]

@@ -30,6 +30,12 @@ QUANTITY_ITEM_MAX_WORDS = 12
 QUANTITY_GAP_LINES = 1
 #: ... of at most this many words.
 QUANTITY_GAP_MAX_WORDS = 5
+#: Recipe facts (times, yields) are looked for this many lines above the list's header...
+#: (the dev recipes have 2-7: "Zubereitung / 15 Min / Backzeit / 15 – 30 Min / Gesamt /
+#: 30 – 45 Min / Portionen: 12" above "Zutaten").
+RECIPE_FACTS_MAX_LINES = 8
+#: ... each of at most this many words ("Zubereitungszeit: 25 Minuten (+ 15 Minuten backen)").
+RECIPE_FACT_MAX_WORDS = 10
 #: At least this share of a run's amount lines name a unit of measure ("200 g", "1 TL",
 #: "2 cups"); the rest count things ("4 Eier", "1 lemon"). Numbered headline lists ("1
 #: Capcora berät ...", "5 Things to Do in June"), league tables and counters ("167
@@ -69,6 +75,13 @@ _UNIT_AFTER_AMOUNT = re.compile(r"^[\d\s.,/½¼¾⅓⅔⅛–-]+(\w+)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AMOUNT_PREFIX = re.compile(r"^[\d\s.,/½¼¾⅓⅔⅛–-]+")
 
+# A recipe's facts above its ingredients: a time ("15 – 30 Min", "Zubereitungszeit: 25
+# Minuten") or a yield ("Portionen: 12", "Ergibt: 40 Stück").
+_RECIPE_FACT = re.compile(
+    r"\d\s*(?:min|min\.|mins|minuten|minutes|std|stunden?|hours?|hrs?)\b|\b(?:portionen|servings|serves|ergibt|yield)\b",
+    re.IGNORECASE,
+)
+
 REASON = "an item of an ingredient list: amounts with units of measure, line after line"
 
 
@@ -89,6 +102,32 @@ def names_unit(text: str) -> bool:
     """
     m = _UNIT_AFTER_AMOUNT.match(text)
     return m is not None and m.group(1).lower() in _UNITS
+
+
+def recipe_head(texts: Sequence[str], feats: Sequence[Features],
+                decisions: Sequence[tuple[bool, str, str, str]], first: int) -> int:
+    """Where a quantity list starting at `first` begins with its header and recipe facts.
+
+    The line right above the first amount is its header when it ends with a colon or is one
+    or two words ("Zutaten", "Ingredients:"). Above it, within RECIPE_FACTS_MAX_LINES short
+    classifier drops, the list reaches up to the highest line that states a time or a yield,
+    with the labels between ("Backzeit", "Gesamt"). A line a rule cut ends the search. A
+    time range ("15 – 30 Min") counts as a menu separator, so facts may hold one.
+    """
+    def dropped(k: int, max_words: int) -> bool:
+        return decisions[k][1] == "boilerplate.classifier" and feats[k].words <= max_words and not feats[k].urls
+
+    start = first
+    above = start - 1
+    if above >= 0 and dropped(above, QUANTITY_GAP_MAX_WORDS) and not feats[above].separators and (
+            feats[above].ends_colon or feats[above].words <= 2):
+        start = above
+    k = start - 1
+    while k >= 0 and start - k <= RECIPE_FACTS_MAX_LINES and dropped(k, RECIPE_FACT_MAX_WORDS):
+        if _RECIPE_FACT.search(texts[k]):
+            start = k
+        k -= 1
+    return start
 
 
 def restore_quantity_lists(texts: Sequence[str], feats: Sequence[Features],
@@ -132,9 +171,8 @@ def restore_quantity_lists(texts: Sequence[str], feats: Sequence[Features],
         units = sum(1 for t in amounts if names_unit(t))
         if (len(amounts) >= QUANTITY_LIST_MIN_ITEMS and len(things) >= QUANTITY_DISTINCT_SHARE * len(amounts)
                 and units >= QUANTITY_UNIT_SHARE * len(amounts)):
-            head = i - 1
-            if head >= 0 and item(head, QUANTITY_GAP_MAX_WORDS) and feats[head].ends_colon:
-                members.insert(0, head)
+            start = recipe_head(texts, feats, out, i)
+            members[:0] = range(start, i)
             for k in members:
                 out[k] = (True, "", "", REASON)
         i = last + 1
