@@ -26,10 +26,18 @@ def hits_on(blocks: range) -> RuleHits:
 
 
 def test_many_chrome_hits_and_a_chrome_edge_make_a_page_dump():
-    blocks, feats, alone = page(5, 10)  # prose share 0.5: clean by share alone
+    blocks, feats, alone = page(6, 10)  # prose share 0.45: clean by share alone
     hits = hits_on(range(DUMP_MIN_CHROME_RULE_HITS))
     assert framed_by_chrome(range(len(blocks)), alone, hits)
     assert not is_clean_article(blocks, feats, alone, hits)
+
+
+def test_a_prose_rich_article_with_appended_chrome_stays_clean():
+    # corpus seed 002: a story, then aggregator chrome and related articles
+    blocks, feats, alone = page(5, 15)  # prose share 0.6
+    hits = hits_on(range(DUMP_MIN_CHROME_RULE_HITS + 4))
+    assert framed_by_chrome(range(len(blocks)), alone, hits)
+    assert is_clean_article(blocks, feats, alone, hits)
 
 
 def test_a_few_chrome_hits_leave_a_prose_rich_document_clean():
