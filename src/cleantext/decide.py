@@ -13,6 +13,7 @@ from .classify import PROSE_MIN_WORDS
 from .config import Config
 from .features import Features
 from .model import Block, StoryEnd
+from .quantities import restore_quantity_lists
 from .rules.match import RuleHits
 
 #: A tail rule ("Related Articles" on its own line) cuts only once this much prose has
@@ -57,6 +58,7 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
                       REPEATED_REASON)
     if not clean:
         out = restore_lists(feats, out)
+        out = restore_quantity_lists([b.text for b in blocks], feats, out)
         headline = find_headline(feats, [d[0] for d in out], [d[1] == "boilerplate.classifier" for d in out])
         if headline is not None:
             out[headline] = _KEEP

@@ -23,8 +23,14 @@ from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
+from .rules.comment_thread import RULE_ID as SIGNED_THREAD
+from .rules.comment_thread import cut_thread
+from .rules.embeds import keep_embeds
+from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
+from .rules.teasers import RULE_ID as TEASER_RUN
+from .rules.teasers import cut_teasers
 from .segment import segment
 
 #: The guard: when rule cuts would leave less than this share of the prose the classifier
@@ -75,16 +81,26 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     hits = match_rules(blocks, compiled.data_rules, site, config.regex_timeout, [f.words for f in feats],
                        compiled.keywords)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
+    if hits.tail is not None:  # a tail header over a box of links inside the story cuts the box only
+        hits = inline_boxes(blocks, feats, alone, hits, [r for r in compiled.data_rules
+                                                         if r.scope == "tail" and r.applies_to(site)],
+                            config.regex_timeout, language)
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
                        html=doc.input_format == "html" and not doc.fallback)
+    decisions = keep_embeds(blocks, feats, decisions)  # tweets quoted inside the story
     end = None
     strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
     if "story-end.topic-shift" in rules_on and strictness is not None:
         end = find_story_end(blocks, feats, decisions, language, config, strictness)
         if end is not None:
             decisions = cut_after(decisions, end)
+    if TEASER_RUN in rules_on:
+        decisions = cut_teasers(blocks, feats, decisions)
+    thread = None
+    if SIGNED_THREAD in rules_on:
+        decisions, thread = cut_thread(text, blocks, decisions)
     spans = [(h.block, h.start, h.end, h.rule.id, h.rule.category, h.rule.reason) for h in hits.spans]
     if "carousel.headlines" in rules_on:
         spans += carousel_spans(blocks, decisions)
@@ -92,6 +108,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
         spans += exposed_cuts(blocks, [d[0] for d in decisions], spans, compiled.data_rules, site,
                               config.regex_timeout, "metadata.date-header" in rules_on and doc.input_format == "text")
     tail_cut = hits.tail.block if hits.tail is not None and decisions[hits.tail.block][1] == hits.tail.rule.id else None
+    if thread is not None:  # a comment thread is not the story's prose either (see guard)
+        tail_cut = thread if tail_cut is None else min(tail_cut, thread)
     decisions, flags = guard(blocks, feats, alone, decisions, end, tail_cut)
     removals = build_removals(text, headers, blocks, decisions, spans)
     out = apply_removals(text, removals)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
-from . import carousel, story_end
+from . import carousel, comment_thread, story_end, teasers
 from .registry import CodeRule
 
 Span = tuple[int, int, int, str, str, str]
@@ -39,6 +39,18 @@ def _story_end_fires(text: str) -> bool:
     from ..api import clean_document  # the engine imports this module: import late
 
     return clean_document(text).story_end is not None
+
+
+def _teasers_fire(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == teasers.RULE_ID for r in clean_document(text).removals)
+
+
+def _thread_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == comment_thread.RULE_ID for r in clean_document(text).removals)
 
 
 def _carousel_fires(text: str) -> bool:
@@ -81,6 +93,24 @@ CODE_RULES: tuple[CodeRule, ...] = (
             "dredging would close the port for weeks, and asked the council and Mayor Ruiz for compensation "
             "before the dredging starts in spring.\n",
         ),
+    ),
+    CodeRule(
+        id=teasers.RULE_ID,
+        category=teasers.CATEGORY,
+        scope="block",
+        reason=teasers.REASON,
+        fires=_teasers_fire,
+        drop_examples=teasers.DROP_EXAMPLES,
+        keep_examples=teasers.KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=comment_thread.RULE_ID,
+        category=comment_thread.CATEGORY,
+        scope="tail",
+        reason=comment_thread.REASON,
+        fires=_thread_fires,
+        drop_examples=comment_thread.DROP_EXAMPLES,
+        keep_examples=comment_thread.KEEP_EXAMPLES,
     ),
     CodeRule(
         id="carousel.headlines",

@@ -1,0 +1,84 @@
+"""A "Related articles" box inside the story cuts the box, not the rest of the story.
+
+Texts are written for these tests (no bench data): a harbour story in a page dump with a
+menu, a box of links in its middle and a related section and footer at its end.
+"""
+
+from __future__ import annotations
+
+import cleantext
+
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Login"]
+HEAD = [
+    "Council approves harbour dredging plan after long debate",
+    "The city council approved the harbour dredging plan on Monday after a three-hour debate, with nine "
+    "members voting in favour and two against the proposal to deepen the old port for larger ships.",
+    "Mayor Ana Ruiz said the dredging of the harbour would begin in spring and cost the city about four "
+    "million euros, most of it covered by a regional grant for ports and waterways.",
+]
+BOX = ["Related articles", "Harbour fishermen fear for their moorings", "Port traffic doubled in ten years"]
+REST = [
+    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
+    "boats that still use the old port every morning, and asked for an independent report.",
+    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
+    "and promised that the fishing boats could keep their moorings in the old port.",
+    "The first dredgers are expected in the harbour in April, and the work on the old port should take "
+    "about six months if the weather allows, the council said in a statement.",
+]
+TAIL = ["Related articles", "City budget passes after long night", "Most read", "Privacy Policy",
+        "Terms of Use", "© 2024 Harbour News"]
+OTHER = [
+    "Apple on Tuesday showed a new line of laptops that the company says are thinner and last longer on "
+    "one charge, as the technology giant tries to revive slowing computer sales before the holidays.",
+    "Analysts expect the new machines to lift quarterly revenue, although chip shortages could limit how "
+    "many units reach stores before December, the company warned investors in a statement.",
+    "The laptops go on sale next week in the United States, Europe and China, with prices starting at "
+    "1,299 dollars for the smallest model and its new keyboard.",
+]
+
+
+def _page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def _rules_on(result: cleantext.Result, line: str) -> list[str]:
+    start = result.source.index(line)
+    return [r.rule for r in result.removals if r.start <= start < r.end]
+
+
+def test_story_after_an_inline_box_is_kept() -> None:
+    result = cleantext.clean_document(_page(MENU, HEAD, BOX, REST, TAIL))
+    for paragraph in HEAD[1:] + REST:
+        assert paragraph in result.text
+    for link in BOX[1:]:
+        assert link not in result.text
+        assert _rules_on(result, link) == ["related.header"]
+    removal = next(r for r in result.removals if r.text.startswith("Related articles\nHarbour"))
+    assert "inside the story" in removal.reason
+    # The related section at the end is still the tail.
+    assert "City budget passes" not in result.text
+    assert "Privacy Policy" not in result.text
+
+
+def test_near_miss_an_appended_article_after_a_header_is_still_cut() -> None:
+    # A source and a time line under the header: the head of an appended article, not links.
+    card = ["Related articles", "harbournews.com", "16 minutes ago", "- harbournews.com"]
+    result = cleantext.clean_document(_page(MENU, HEAD, card, REST, TAIL))
+    for paragraph in REST:
+        assert paragraph not in result.text
+
+
+def test_near_miss_a_long_list_of_links_is_a_tail() -> None:
+    links = ["Harbour fishermen fear for their moorings", "Port traffic doubled in ten years",
+             "New ferry line to the islands", "Bridge repairs start in May", "Old port festival returns"]
+    result = cleantext.clean_document(_page(MENU, HEAD, ["Related articles"], links, REST, TAIL))
+    for paragraph in REST:
+        assert paragraph not in result.text
+
+
+def test_near_miss_prose_on_another_topic_after_the_box_is_cut() -> None:
+    result = cleantext.clean_document(_page(MENU, HEAD, BOX, OTHER, TAIL))
+    for paragraph in OTHER:
+        assert paragraph not in result.text
+    for paragraph in HEAD[1:]:
+        assert paragraph in result.text

@@ -1,0 +1,70 @@
+"""Runs of teasers (excerpts cut off with an ellipsis) are cut; a story's own ellipses are not.
+
+Texts are written for these tests (no bench data).
+"""
+
+from __future__ import annotations
+
+import cleantext
+from cleantext.rules import teasers
+
+MENU = "Home\nNews\nSport\nBusiness\nWeather\n"
+STORY = [
+    "The city council approved the new harbour budget on Monday after a three-hour debate, with nine "
+    "members voting in favour and two against the plan to dredge the old port.",
+    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about 4 million "
+    "euros, most of it covered by a regional grant for ports.",
+    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
+    "boats that still use the old port every morning.",
+    "The first dredgers are expected in the harbour in April, and the work should take about six months "
+    "if the weather allows, the council said in a statement.",
+]
+TEASERS = [
+    "Bridge repairs start in May LONDON: Repairs to the old bridge will start in May and close the road "
+    "for cars for about six weeks, the council said on Friday, adding that...",
+    "Ferry line to the islands returns PORTSMOUTH: The ferry line to the islands will run again from June "
+    "after two years, the operator said. Tickets will cost...",
+    "School board elects new chair LEEDS: The school board elected a former teacher as its chair on "
+    "Thursday, the first woman in the post since the board was set up in…",
+]
+
+
+def _page(*parts: list[str]) -> str:
+    return MENU + "\n".join(line for part in parts for line in part) + "\n"
+
+
+def test_a_run_of_teasers_above_the_story_is_cut() -> None:
+    result = cleantext.clean_document(_page(TEASERS, STORY))
+    for teaser in TEASERS:
+        assert teaser not in result.text
+    for paragraph in STORY:
+        assert paragraph in result.text
+    assert result.stats.removals_by_rule.get(teasers.RULE_ID) == 1  # one removal over the run
+
+
+def test_teasers_with_a_headline_line_between_them_are_one_run() -> None:
+    spaced = [TEASERS[0], "Ferry line to the islands returns", TEASERS[1], TEASERS[2]]
+    result = cleantext.clean_document(_page(STORY, spaced))
+    for teaser in TEASERS:
+        assert teaser not in result.text
+
+
+def test_near_miss_two_ellipsis_paragraphs_of_the_story_stay() -> None:
+    own = [STORY[0] + " Asked about the cost, the mayor said only that...",
+           STORY[1] + " The fishermen, for their part, said they would wait and see…", *STORY[2:]]
+    result = cleantext.clean_document(_page(own))
+    for paragraph in own:
+        assert paragraph in result.text
+
+
+def test_near_miss_a_page_of_teasers_only_keeps_them() -> None:
+    result = cleantext.clean_document(_page(TEASERS))
+    assert teasers.RULE_ID not in result.stats.removals_by_rule
+
+
+def test_disabling_the_rule_keeps_the_teasers() -> None:
+    config = cleantext.Config(disabled_rules=(teasers.RULE_ID,))
+    result = cleantext.clean_document(_page(TEASERS, STORY), config)
+    assert teasers.RULE_ID not in result.stats.removals_by_rule
+    for teaser in TEASERS:  # each reads as prose: only this rule cuts them
+        assert teaser in result.text
