@@ -540,8 +540,13 @@ def test_cli_refuses_output_equal_to_input(tmp_path: Path, args: list[str]) -> N
 def test_cli_ctrl_c_leaves_no_partial_output(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text(many_short_lines(400_000), encoding="utf-8")  # a minute or more of work
+    # A suite started as a background job (`pytest &` in a script, nohup) inherits SIGINT
+    # ignored, and so would the child: Python then installs no KeyboardInterrupt handler
+    # and the signal is lost. The child gets the default disposition back, as a terminal's
+    # foreground process has it.
     proc = subprocess.Popen([sys.executable, "-m", "cleantext", str(big), "-o", "out.txt"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(8)  # past start-up (imports take seconds on a busy machine), inside the cleaning
     assert proc.poll() is None, "finished before the interrupt: make the input bigger"
     proc.send_signal(signal.SIGINT)
