@@ -25,8 +25,9 @@ SETTLE = Config(settle=True)
 FUZZ_CASES = Path(__file__).parent / "fuzz_cases" / "second-pass"
 #: Fuzz inputs whose default cleaning changes on a second pass, by design (module doc).
 SECOND_PASS_CUTS = {
-    "corpus-6a75cf9d433e": "seed 002 mutated: judged a page dump, the first pass does not cut the appended "
-                           "article; its output is a clean article, whose story end is searched",
+    "corpus-6a75cf9d433e": "seed 002 mutated: a clean article on both passes; the first pass's story-end "
+                           "search finds no cut, the second, on the text without its chrome, finds the "
+                           "appended article and cuts it",
     "corpus-ca18df36b492": "the guard backs off at 27% of the prose kept; on the output a borderline block "
                            "scores 0.50 instead of 0.45, counts as prose, and the share is 31%",
 }
