@@ -82,9 +82,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
                        compiled.keywords)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     if hits.tail is not None:  # a tail header over a box of links inside the story cuts the box only
-        hits = inline_boxes(blocks, feats, alone, hits, [r for r in compiled.data_rules
-                                                         if r.scope == "tail" and r.applies_to(site)],
-                            config.regex_timeout, language)
+        hits = inline_boxes(blocks, feats, alone, hits, [r for r in compiled.data_rules if r.scope == "tail"],
+                            site, config.regex_timeout, language)
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,

@@ -24,7 +24,7 @@ from ..features import Features, stopwords
 from ..model import Block
 from .cohesion import terms
 from .markers import is_relative_time, is_source_line
-from .match import Hit, RuleHits
+from .match import Hit, RuleHits, match_rules
 from .registry import Rule
 
 #: A box holds at least one and at most this many link lines between the header and the
@@ -54,7 +54,8 @@ REASON_SUFFIX = "; here a box of links inside the story, which goes on after it"
 
 
 def inline_boxes(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequence[float],
-                 hits: RuleHits, tail_rules: Sequence[Rule], timeout: float, language: str | None) -> RuleHits:
+                 hits: RuleHits, tail_rules: Sequence[Rule], site: str | None, timeout: float,
+                 language: str | None) -> RuleHits:
     """`hits` with each tail hit that opens a box inside the story made block hits.
 
     The header and its link lines become block hits of the tail rule; the tail is then the
@@ -74,7 +75,7 @@ def inline_boxes(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequ
         for i in range(tail.block, resume):
             blocks_hit.setdefault(i, Hit(box_rule, i, 0, len(blocks[i].text)))
         changed = True
-        tail = _next_tail(blocks, feats, tail_rules, resume, timeout)
+        tail = _next_tail(blocks, feats, tail_rules, site, resume, timeout)
     if not changed:
         return hits
     return replace(hits, blocks=dict(sorted(blocks_hit.items())), tail=tail)
@@ -124,18 +125,14 @@ def _continues_story(blocks: Sequence[Block], feats: Sequence[Features], alone: 
 
 
 def _next_tail(blocks: Sequence[Block], feats: Sequence[Features], tail_rules: Sequence[Rule],
-               start: int, timeout: float) -> Hit | None:
-    """The first block from `start` on that a tail rule fires on."""
-    live = list(tail_rules)
-    for i in range(start, len(blocks)):
-        text = blocks[i].text
-        for rule in list(live):
-            try:
-                if rule.spans(text, timeout=timeout, words=feats[i].words):
-                    return Hit(rule, i, 0, len(text))
-            except TimeoutError:  # as in match_rules: a rule that runs out of time is skipped
-                live.remove(rule)
-    return None
+               site: str | None, start: int, timeout: float) -> Hit | None:
+    """The first block from `start` on that a tail rule fires on.
+
+    The tail rules are matched by match_rules itself, as on the whole page: the same
+    keyword prefilter, whitespace collapsing and per-rule time budget for the document.
+    """
+    tail = match_rules(blocks[start:], tail_rules, site, timeout, [f.words for f in feats[start:]]).tail
+    return None if tail is None else replace(tail, block=tail.block + start)
 
 
 def _source_or_time(text: str) -> bool:
