@@ -82,3 +82,28 @@ def test_near_miss_prose_on_another_topic_after_the_box_is_cut() -> None:
         assert paragraph not in result.text
     for paragraph in HEAD[1:]:
         assert paragraph in result.text
+
+
+def _glued(*parts: list[str]) -> str:
+    """The page dumped in one line, as get_text(" ") and aggregators dump it."""
+    return " ".join(line for part in parts for line in part) + "\n"
+
+
+def test_glued_story_after_an_inline_box_is_kept() -> None:
+    # In one line the links run into the next sentence: no link line of their own, so the
+    # box is the header alone and the story after it must still be kept.
+    text = _glued(MENU, HEAD, BOX, REST, TAIL)
+    assert len(text) > cleantext.segment.LONG_LINE_CHARS
+    result = cleantext.clean_document(text)
+    for paragraph in HEAD[1:] + REST[1:]:
+        assert paragraph in result.text
+    assert "Related articles Harbour" not in result.text
+    assert "City budget passes" not in result.text
+
+
+def test_near_miss_glued_prose_on_another_topic_after_the_box_is_cut() -> None:
+    result = cleantext.clean_document(_glued(MENU, HEAD, BOX, OTHER, TAIL))
+    for paragraph in OTHER[1:]:
+        assert paragraph not in result.text
+    for paragraph in HEAD[1:]:
+        assert paragraph in result.text

@@ -96,7 +96,9 @@ def _resumes_at(blocks: Sequence[Block], feats: Sequence[Features], alone: Seque
             return None
         i += 1
     items = i - header - 1
-    if not 1 <= items <= BOX_MAX_ITEMS or i >= n:
+    # In a glued line the links run into the next sentence: no line of their own.
+    least = 0 if blocks[header].kind == "sentence" else 1
+    if not least <= items <= BOX_MAX_ITEMS or i >= n:
         return None
     run = i
     chars = 0

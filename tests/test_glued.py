@@ -1,0 +1,77 @@
+"""Pages glued into one line: the blocks a long line is split into, and what is cut.
+
+Texts are written for these tests (no bench data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleantext
+from cleantext.segment import LONG_LINE_CHARS, segment
+
+STORY = [
+    "The city council approved the harbour dredging plan on Monday after a three-hour debate, with nine "
+    "members voting in favour and two against the proposal to deepen the old port for larger ships.",
+    "Mayor Ana Ruiz said the dredging of the harbour would begin in spring and cost the city about four "
+    "million euros, most of it covered by a regional grant for ports and waterways.",
+    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
+    "boats that still use the old port every morning, and asked for an independent report.",
+    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
+    "and promised that the fishing boats could keep their moorings in the old port.",
+    "The first dredgers are expected in the harbour in April, and the work on the old port should take "
+    "about six months if the weather allows, the council said in a statement.",
+]
+# What follows the story on a page, glued after it: a related section, a comment form, a
+# newsletter box (sentences of their own, that read like prose).
+TAIL = (
+    "Related content Fishermen fear for their moorings in the old port Port traffic doubled in ten years "
+    "Leave a Reply Cancel reply Your email address will not be published. Required fields are marked. "
+    "By submitting this form you agree to Harbour News using your data for the purposes of publishing "
+    "your comment. Your personal data will only be disclosed to third parties for spam filtering. "
+    "Keep up to date Harbour News offers daily updates of the latest port news."
+)
+
+
+def _blocks(text: str) -> list[str]:
+    return [b.text for b in segment(text)]
+
+
+def _long(*parts: str) -> str:
+    text = " ".join(parts)
+    assert len(text) > LONG_LINE_CHARS
+    return text
+
+
+@pytest.mark.parametrize("header", [
+    "Related content", "Related Articles", "You may also like", "Read Next", "Leave a Reply Cancel reply",
+    "Share this:", "Tags:", "Filed under",
+])
+def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
+    blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
+    assert header in blocks
+    assert "Fishermen fear for their moorings" in blocks
+
+
+@pytest.mark.parametrize("sentence", [
+    "Related articles in the journal questioned the method of the survey.",
+    "You may also like the sequel, the author joked to the crowd.",
+    "Read next to nothing about the plan, the mayor said at the meeting.",
+    "Share this with the council before Monday, the engineers were told.",
+])
+def test_near_miss_the_header_words_inside_a_sentence_are_not_split(sentence: str) -> None:
+    assert sentence in _blocks(_long(*STORY, sentence, *STORY))
+
+
+def test_a_short_line_is_never_split_at_a_header() -> None:
+    assert _blocks("Harbour plan approved. Related content Fishermen fear") == [
+        "Harbour plan approved. Related content Fishermen fear"]
+
+
+def test_the_section_after_a_glued_story_is_cut() -> None:
+    result = cleantext.clean_document(_long(*STORY, TAIL) + "\n")
+    for paragraph in STORY:
+        assert paragraph in result.text
+    assert "By submitting this form" not in result.text
+    assert "Your personal data" not in result.text
+    assert any(r.rule == "related.header" and r.text.startswith("Related content") for r in result.removals)
