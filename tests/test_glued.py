@@ -45,7 +45,7 @@ def _long(*parts: str) -> str:
 
 @pytest.mark.parametrize("header", [
     "Related content", "Related Articles", "You may also like", "Read Next", "Leave a Reply Cancel reply",
-    "Share this:", "Tags:", "Filed under",
+    "Share this:", "Tags:", "You may also like:", "Related links:", "Artigos relacionados", "Ähnliche Artikel",
 ])
 def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
@@ -75,3 +75,23 @@ def test_the_section_after_a_glued_story_is_cut() -> None:
     assert "By submitting this form" not in result.text
     assert "Your personal data" not in result.text
     assert any(r.rule == "related.header" and r.text.startswith("Related content") for r in result.removals)
+
+
+# An author's bio and a comment form after the related header: in one line they split
+# into sentences that read as prose and share the story's words, as a story resuming
+# after an inline box would.
+BIO_AND_FORM = (
+    "You may also like: Sharing is caring! Ana Lopez has covered the harbour, the old port and the city "
+    "council for Harbour News since 2009, after ten years on the fishing boats of the north coast. "
+    "She lives by the old port with her husband and two sons, and writes about the harbour every week. "
+    "Your email address will not be published, and the council of editors reads every comment first. "
+    "By submitting this form you agree to Harbour News using your data to publish your comment."
+)
+
+
+def test_a_bio_after_a_glued_related_header_is_not_a_resumed_story() -> None:
+    result = cleantext.clean_document(_long(*STORY, *STORY[::-1], BIO_AND_FORM) + "\n")
+    for paragraph in STORY:
+        assert paragraph in result.text
+    assert "Ana Lopez has covered" not in result.text
+    assert "By submitting this form" not in result.text
