@@ -95,3 +95,46 @@ def test_a_bio_after_a_glued_related_header_is_not_a_resumed_story() -> None:
         assert paragraph in result.text
     assert "Ana Lopez has covered" not in result.text
     assert "By submitting this form" not in result.text
+
+
+# The head of a glued page: a menu, the headline and the byline with its date stamps, run
+# into the story's first sentence with no full stop between them.
+HEAD = ("Home News Sport Business Weather Login Subscribe Newsletters Podcasts Video Council approves "
+        "harbour dredging plan after long debate By Laura Mowat Published Nov. 19, 2019 10:48 am ET "
+        "Updated Nov. 19, 2019 11:05 am ET")
+FIRST = ("The city council approved the harbour dredging plan on Monday evening after a long and heated "
+         "debate in the old town hall.")
+
+
+@pytest.mark.parametrize("stamp", [
+    "Nov. 19, 2019 10:48 am ET", "November 19, 2019", "19 November 2019", "2019-11-19T12:48:14Z",
+    "November 18, 2019, 11:00 AM EST", "Nov 19, 2019 at 6:21 p.m.",
+])
+def test_a_glued_line_is_split_after_a_date_stamp(stamp: str) -> None:
+    blocks = _blocks(_long(*STORY, *STORY, f"By Laura Mowat Published {stamp}", FIRST))
+    assert f"By Laura Mowat Published {stamp}" in blocks
+    assert FIRST in blocks
+
+
+@pytest.mark.parametrize("sentence", [
+    # A lower-case word after the date: the sentence goes on.
+    "The council met on November 19, 2019 in the old town hall to vote on the plan.",
+    # An embedded tweet's signature: its date belongs to the tweet, the story resumes after.
+    "Great day for the port! pic.twitter.com/abc — Ana Ruiz (@anaruiz) November 15, 2019 The council",
+])
+def test_near_miss_no_split_after_these_dates(sentence: str) -> None:
+    blocks = _blocks(_long(*STORY, *STORY, sentence + " voted."))
+    assert any(sentence in b for b in blocks)
+
+
+def test_a_long_run_is_not_chunked_inside_a_date_stamp() -> None:
+    run = " ".join(["Home News Sport Business Weather Login"] * 12)
+    blocks = _blocks(_long(*STORY, *STORY, run + " Posted by Ana Ruiz on November 19, 2019, 6:21 AM EST " + FIRST))
+    assert any(b.endswith("November 19, 2019, 6:21 AM EST") for b in blocks)
+    assert not any(b.startswith("AM EST") for b in blocks)
+
+
+def test_the_byline_glued_to_the_first_sentence_is_cut_and_the_story_kept() -> None:
+    result = cleantext.clean_document(" ".join([HEAD, FIRST, *STORY, *STORY[::-1]]) + "\n")
+    assert result.text.startswith(FIRST)
+    assert "Laura Mowat" not in result.text
