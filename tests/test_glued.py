@@ -46,6 +46,7 @@ def _long(*parts: str) -> str:
 @pytest.mark.parametrize("header", [
     "Related content", "Related Articles", "You may also like", "Read Next", "Leave a Reply Cancel reply",
     "Share this:", "Tags:", "You may also like:", "Related links:", "Artigos relacionados", "Ähnliche Artikel",
+    "6 thoughts on “How the harbour was saved”", "34 responses to “ Ruiz: “We needed this plan” ”",
 ])
 def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
@@ -138,3 +139,28 @@ def test_the_byline_glued_to_the_first_sentence_is_cut_and_the_story_kept() -> N
     result = cleantext.clean_document(" ".join([HEAD, FIRST, *STORY, *STORY[::-1]]) + "\n")
     assert result.text.startswith(FIRST)
     assert "Laura Mowat" not in result.text
+
+
+def test_a_glued_comment_thread_is_cut_at_its_header() -> None:
+    thread = ("12 thoughts on “Harbour plan approved” portfan says: November 19, 2019 at 6:34 am It is about "
+              "time the council did something for the old port and its fishermen. harbourlad says: November 19, "
+              "2019 at 6:44 am The dredging will ruin the moorings of the fishing boats, mark my words, and the "
+              "council knows it very well.")
+    result = cleantext.clean_document(_long(*STORY, *STORY[::-1], thread) + "\n")
+    for paragraph in STORY:
+        assert paragraph in result.text
+    assert "portfan" not in result.text
+    assert "mark my words" not in result.text
+    assert any(r.rule == "comments.thread-header" for r in result.removals)
+
+
+def test_a_header_does_not_change_how_the_words_around_it_are_chunked() -> None:
+    # Six share buttons (48 words), a thread header and the first comment: more than
+    # MAX_SENTENCE_WORDS in all, so chunked into the buttons; split at the header first,
+    # the 48 words before it would have stayed one block that no share rule knows.
+    button = "Click to share on Facebook (Opens in new window)"
+    comment = "portfan says: it is about time the council did something for the old port and its boats"
+    header = "6 thoughts on “How the harbour was saved”"
+    blocks = _blocks(_long(*STORY, *STORY, " ".join([button] * 6), header, comment))
+    assert blocks.count(button) == 6
+    assert header in blocks
