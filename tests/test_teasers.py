@@ -68,3 +68,46 @@ def test_disabling_the_rule_keeps_the_teasers() -> None:
     assert teasers.RULE_ID not in result.stats.removals_by_rule
     for teaser in TEASERS:  # each reads as prose: only this rule cuts them
         assert teaser in result.text
+
+
+# The same page dumped in one line: each teaser splits into pieces, a long headline-and-
+# dateline sentence (chunked) or a sentence, then a short one cut off by the ellipsis.
+GLUED_TEASERS = [
+    "Bridge repairs start in May LONDON: Repairs to the old bridge over the river will start in May and "
+    "close the road for cars and buses for about six weeks, the council said on Friday, adding that the "
+    "old footbridge next to it would stay open for walkers. Cyclists...",
+    "Ferry line to the islands returns PORTSMOUTH: The ferry line to the islands will run again from June "
+    "after two years, the operator said. Tickets will cost...",
+    "School board elects new chair LEEDS: The school board elected a former teacher as its chair on "
+    "Thursday, the first woman in the post since the board was set up in the old town. She said...",
+]
+
+
+# More of the story, after the teasers (the glued line must be long enough to be split).
+MORE = [
+    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
+    "and promised that the fishing boats could keep their moorings in the old port.",
+    "The harbour master said the deeper channel would let the larger container ships that now unload in "
+    "the next town call at the old port again, bringing back jobs lost over the last decade.",
+    "Environmental groups asked the council to monitor the water of the bay during the works and to stop "
+    "the dredgers if the silt they raise harms the oyster beds south of the harbour mouth.",
+    "The council said it would answer the groups before the end of the month.",
+]
+
+
+def _glued(*parts: str) -> str:
+    text = " ".join(parts)
+    assert len(text) > cleantext.segment.LONG_LINE_CHARS
+    return text + "\n"
+
+
+def test_a_glued_run_of_teasers_is_cut_whole() -> None:
+    result = cleantext.clean_document(_glued(*STORY, *GLUED_TEASERS, *MORE))
+    for teaser in GLUED_TEASERS:
+        for sentence in teaser.split(". "):
+            assert sentence.rstrip(".") not in result.text
+    # The first excerpt ("... walkers. Cyclists...") goes back over its own sentences only,
+    # not over the story's last sentence before it.
+    for paragraph in STORY + MORE:
+        assert paragraph in result.text
+

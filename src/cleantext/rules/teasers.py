@@ -48,22 +48,65 @@ def teaser_runs(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequen
     """
     shown = [i for i, k in enumerate(kept) if k]
     # The end of a block is enough for the test (a search over the whole block cost more
-    # than the rest of this rule).
-    excerpts = [n for n, i in enumerate(shown)
-                if feats[i].words >= TEASER_MIN_WORDS and _ELLIPSIS_END.search(blocks[i].text[-_TAIL_CHARS:])]
+    # than the rest of this rule). An excerpt is (first, last) positions in `shown`.
+    excerpts = []
+    for n, i in enumerate(shown):
+        if _ELLIPSIS_END.search(blocks[i].text[-_TAIL_CHARS:]):
+            first = _excerpt_start(blocks, feats, shown, n)
+            if sum(feats[shown[m]].words for m in range(first, n + 1)) >= TEASER_MIN_WORDS:
+                excerpts.append((first, n))
     runs: list[tuple[int, int]] = []
     start = 0
     for k in range(1, len(excerpts) + 1):
-        if k < len(excerpts) and _joined(feats, shown, excerpts[k - 1], excerpts[k]):
+        if k < len(excerpts) and _joined(feats, shown, excerpts[k - 1][1], excerpts[k][0]):
             continue
         if k - start >= TEASER_MIN_RUN:
-            runs.append((shown[excerpts[start]], shown[excerpts[k - 1]]))
+            runs.append((shown[excerpts[start][0]], shown[excerpts[k - 1][1]]))
         start = k
     return runs
 
 
+#: In a glued line an excerpt is cut into pieces: the chunks of a long sentence without
+#: punctuation (segment.chunks: the teaser's headline run into its first words) and its
+#: sentences ("Headline NEW YORK: An Indian-origin man has pleaded guilty to ... loans.
+#: Raminder Singh Rekhi, 41,..."). It starts at most this many pieces before the one that
+#: ends in the ellipsis: an excerpt is two or three sentences (aeb dev 5f9c5ed5, glued:
+#: ten teasers of two pieces each, the first a chunk of 18 words, the others a sentence
+#: of 35-40 words, each ended by a sentence of 3-5 words and an ellipsis).
+EXCERPT_MAX_PIECES = 3
+
+
+def _excerpt_start(blocks: Sequence[Block], feats: Sequence[Features], shown: Sequence[int], n: int) -> int:
+    """The first position in `shown` of the excerpt that ends at position n.
+
+    On lines an excerpt is its line. In a glued line it goes back over the adjacent kept
+    pieces of the same line: over the chunks of its sentence (pieces that end without
+    sentence punctuation) and over whole sentences until it holds TEASER_MIN_WORDS, and
+    over whole sentences when the previous excerpt's ellipsis ends right before them
+    (between two excerpts lies one teaser); never past an ellipsis.
+    """
+    def joins(m: int) -> bool:  # whether the piece before position m is of the same line, kept
+        a, b = blocks[shown[m - 1]], blocks[shown[m]]
+        return b.kind == "sentence" and shown[m - 1] == shown[m] - 1 and a.para == b.para
+
+    first, words = n, feats[shown[n]].words
+    while n - first < EXCERPT_MAX_PIECES and first > 0 and joins(first) and (
+            not feats[shown[first - 1]].ends_sentence or words < TEASER_MIN_WORDS):
+        if _ELLIPSIS_END.search(blocks[shown[first - 1]].text[-_TAIL_CHARS:]):
+            return first
+        first -= 1
+        words += feats[shown[first]].words
+    back = first
+    while n - back < EXCERPT_MAX_PIECES and back > 0 and joins(back):
+        if _ELLIPSIS_END.search(blocks[shown[back - 1]].text[-_TAIL_CHARS:]):
+            return back
+        back -= 1
+    return first
+
+
 def _joined(feats: Sequence[Features], shown: Sequence[int], a: int, b: int) -> bool:
-    """Whether kept excerpts a and b (positions in `shown`) are adjacent or one short line apart."""
+    """Whether the excerpt ending at a and the one starting at b (positions in `shown`)
+    are adjacent or one short line apart."""
     return b - a == 1 or (b - a == 2 and feats[shown[a + 1]].words <= TEASER_GAP_MAX_WORDS)
 
 
