@@ -164,3 +164,20 @@ def test_a_header_does_not_change_how_the_words_around_it_are_chunked() -> None:
     blocks = _blocks(_long(*STORY, *STORY, " ".join([button] * 6), header, comment))
     assert blocks.count(button) == 6
     assert header in blocks
+
+
+def test_a_chunk_does_not_end_between_a_preposition_and_a_name() -> None:
+    # A story sentence without its full stops, more than MAX_SENTENCE_WORDS long: chunked,
+    # but a capital after "the", "to", "across" is a name inside the sentence.
+    run_on = ("Chelsea have this morning paid the record fee to the Spanish league this morning to secure the "
+              "signing of the goalkeeper from Athletic Bilbao and the club hope that the move will free the way "
+              "for the sale of their Belgian keeper to Real Madrid across Europe before the transfer window "
+              "closes on Thursday evening at midnight in a deal that the club has been working on for several weeks")
+    blocks = _blocks(_long(*STORY, *STORY, run_on))
+    assert not any(b.startswith(("Spanish", "Athletic", "Real Madrid", "Europe")) for b in blocks)
+
+
+def test_near_miss_a_menu_run_is_still_chunked() -> None:
+    menu = " ".join(["Home News Sport Business Weather Travel Culture Login Subscribe Podcasts"] * 8)
+    blocks = _blocks(_long(*STORY, *STORY, menu))
+    assert max(len(b.split()) for b in blocks if b.startswith(("Home", "News", "Sport", "Travel"))) <= 20

@@ -202,6 +202,27 @@ CHUNK_MAX_WORDS = 20
 _WORD_SPAN = regex.compile(r"\S+")
 
 
+#: A lower-case word of at most this many letters before a capital ("paid the fee to the
+#: Spanish league", "der Stadt", "de la Ville") is an article or a preposition: a name
+#: follows inside the sentence, not a new menu item or headline, and a chunk does not end
+#: there. Dev half, text path: glued F1 0.8893 -> 0.8943 (P 0.873 -> 0.880, R 0.906 ->
+#: 0.909); a change of chunks, so noisy per page: of 43 glued pages that moved, 20 gained
+#: (up to +0.05) and 23 lost (up to -0.08, classifier borderlines); aeb, traf, append
+#: unchanged. With the length test alone (no _LONG_FUNCTION_WORDS) 0.8931.
+FUNCTION_WORD_MAX_CHARS = 3
+
+
+# The longer English prepositions and conjunctions that a name follows ("across Iran").
+_LONG_FUNCTION_WORDS = frozenset(
+    "with from into onto over after before about across against between during under without through "
+    "toward towards near than that when where while like says said".split())
+
+
+def _function_word(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    return word.isalpha() and word.islower() and (len(word) <= FUNCTION_WORD_MAX_CHARS or word in _LONG_FUNCTION_WORDS)
+
+
 def _at_stamps(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] split after each date stamp that a capital follows."""
     out = []
@@ -231,7 +252,8 @@ def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     inside = {ws for ws, _we in words if any(a < ws < b for a, b in found)} if found else set()
     out, first, count = [], 0, 0
     for k, (ws, _we) in enumerate(words):
-        if count >= CHUNK_MAX_WORDS or (count >= CHUNK_MIN_WORDS and text[ws].isupper() and ws not in inside) or (
+        if count >= CHUNK_MAX_WORDS or (count >= CHUNK_MIN_WORDS and text[ws].isupper() and ws not in inside
+                                         and not _function_word(text, *words[k - 1])) or (
                 count and words[k - 1][1] in stamps):
             out.append((words[first][0], words[k - 1][1]))
             first, count = k, 0
