@@ -181,3 +181,17 @@ def test_near_miss_a_menu_run_is_still_chunked() -> None:
     menu = " ".join(["Home News Sport Business Weather Travel Culture Login Subscribe Podcasts"] * 8)
     blocks = _blocks(_long(*STORY, *STORY, menu))
     assert max(len(b.split()) for b in blocks if b.startswith(("Home", "News", "Sport", "Travel"))) <= 20
+
+
+def test_an_agency_credit_stays_with_its_caption_in_a_glued_line() -> None:
+    gallery = ("1 of 3 A shopper looks at extension cords at a hardware store in Grass Valley, Calif., on "
+               "Tuesday. (Elias Funez/The Union via AP) 2 of 3 Extension cords of all lengths stock the shelves "
+               "at a hardware store on Tuesday. (AP Photo/Jane Doe) 3 of 3 The harbour at dawn.")
+    blocks = _blocks(_long(*STORY, *STORY, gallery))
+    assert ("1 of 3 A shopper looks at extension cords at a hardware store in Grass Valley, Calif., on Tuesday. "
+            "(Elias Funez/The Union via AP)") in blocks
+    assert ("2 of 3 Extension cords of all lengths stock the shelves at a hardware store on Tuesday. "
+            "(AP Photo/Jane Doe)") in blocks
+    result = cleantext.clean_document(_long(*STORY, gallery, *STORY[::-1]) + "\n")
+    assert "A shopper looks" not in result.text
+    assert "Extension cords" not in result.text
