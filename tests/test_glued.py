@@ -47,6 +47,7 @@ def _long(*parts: str) -> str:
     "Related content", "Related Articles", "You may also like", "Read Next", "Leave a Reply Cancel reply",
     "Share this:", "Tags:", "You may also like:", "Related links:", "Artigos relacionados", "Ähnliche Artikel",
     "6 thoughts on “How the harbour was saved”", "34 responses to “ Ruiz: “We needed this plan” ”",
+    "関連記事", "相关文章",
 ])
 def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
@@ -195,3 +196,14 @@ def test_an_agency_credit_stays_with_its_caption_in_a_glued_line() -> None:
     result = cleantext.clean_document(_long(*STORY, gallery, *STORY[::-1]) + "\n")
     assert "A shopper looks" not in result.text
     assert "Extension cords" not in result.text
+
+
+def test_a_japanese_page_dump_loses_its_related_section() -> None:
+    story = ("先日、不正に改造したスマートフォンを販売したとして、"
+             "商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。"
+             "報道によると、今回販売されたのは、機能制限を解除したスマートフォンです。" * 12)
+    related = ("関連記事 こちらの記事も合わせてどうぞ 2013年04月09日 「あずきバー」事件 －商標の判決シリーズ "
+               "2016年08月03日 フランク三浦 －商標の判決シリーズ 検索 カテゴリー 商標 (32) 判例事例 (10)")
+    result = cleantext.clean_document(story + " " + related + "\n")
+    assert "あずきバー" not in result.text
+    assert result.text.startswith("先日、不正に改造した")

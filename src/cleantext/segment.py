@@ -183,6 +183,10 @@ _SECTION_HEADER = regex.compile(
     # Block rules' headers (share.share-this, navigation.tags, related.section-label).
     r"""|share\s+this(?:\s+(?:article|story|post))?:?|tags:|related\s+links"""
     r""")[:.…]*(?=\s+[\p{Lu}\d]|\s*$)"""
+    # The CJK tail headers (related.header-zh, related.header-ja) between spaces: no capital
+    # after them to tell a title from a sentence, but they are nouns that open no sentence.
+    r"""|(?<=\s)(?:相关文章|相關文章|相关阅读|相關閱讀|猜你喜欢|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀"""
+    r"""|関連記事|関連エントリー|あわせて読みたい|合わせて読みたい|おすすめ記事)(?=\s)"""
     # comments.thread-header: "34 responses to “Title”", its title quoted (one level of
     # quotes inside), then the first commenter's name, often in lower case.
     r"""|(?<=\s)(?i:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"""
