@@ -33,7 +33,10 @@ COMMENTS = [
 
 
 def test_a_glued_thread_after_the_story_is_cut() -> None:
-    page = " ".join(["Home News Sport Weather", *STORY, "2 thoughts on “Council approves dredging”", *COMMENTS])
+    # No thread header: the signatures alone tell the thread. (A commenter's name in lower
+    # case right after the story's last full stop does not open a sentence, and that
+    # sentence would go with the thread: here the name is capitalised.)
+    page = " ".join(["Home News Sport Weather", *STORY, COMMENTS[0].capitalize(), *COMMENTS[1:]])
     assert len(page) > 1200  # one line split into sentences (segment.LONG_LINE_CHARS)
     result = cleantext.clean_document(page)
     assert "About time the council" not in result.text
@@ -41,6 +44,17 @@ def test_a_glued_thread_after_the_story_is_cut() -> None:
     for paragraph in STORY[1:]:
         assert paragraph in result.text
     assert comment_thread.RULE_ID in result.stats.removals_by_rule
+
+
+def test_a_glued_thread_under_its_header_is_cut_from_the_header() -> None:
+    # The header is a block of its own in the glued line (segment._SECTION_HEADER), and the
+    # tail rule that knows it on its own line cuts from there, header included.
+    page = " ".join(["Home News Sport Weather", *STORY, "2 thoughts on “Council approves dredging”", *COMMENTS])
+    result = cleantext.clean_document(page)
+    assert "2 thoughts on" not in result.text
+    assert "About time the council" not in result.text
+    for paragraph in STORY[1:]:
+        assert paragraph in result.text
 
 
 def test_a_thread_on_its_own_lines_is_cut() -> None:

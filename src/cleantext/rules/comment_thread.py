@@ -91,7 +91,11 @@ _THREAD = (
     "Sam says: November 19, 2019 at 8:15 am My grandfather fished from that port, and it was "
     "never this shallow when he was young, so something has to be done about it."
 )
-DROP_EXAMPLES = (_STORY + _THREAD, _STORY.replace(". ", ".\n") + _THREAD.replace(" harbourfan", "\nharbourfan"))
+# Without the "2 thoughts on" header when glued: in a glued line the header is a block of
+# its own and comments.thread-header (a data rule) cuts from it before this rule runs.
+_GLUED_THREAD = _THREAD.replace(" 2 thoughts on “Council approves dredging”", "")
+DROP_EXAMPLES = (_STORY + _GLUED_THREAD,
+                 _STORY.replace(". ", ".\n") + _THREAD.replace(" harbourfan", "\nharbourfan"))
 KEEP_EXAMPLES = (
     # One signed quote is not a thread; "says:" without a date and time is prose. (The
     # stories are glued into one line of over LONG_LINE_CHARS, split into sentences.)
