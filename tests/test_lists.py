@@ -1,8 +1,9 @@
-"""restore_lists: the items of a list that a kept line introduces with a colon are kept."""
+"""restore_lists and restore_last_paragraph: list items after a colon line, and the story's last
+paragraph before the chrome that ends it, are kept."""
 
 from __future__ import annotations
 
-from cleantext.decide import restore_lists
+from cleantext.decide import LAST_PARAGRAPH_MIN_ALONE, restore_last_paragraph, restore_lists
 from cleantext.features import block_features
 from cleantext.segment import segment
 
@@ -47,3 +48,36 @@ def test_long_lines_are_not_list_items():
     long_line = " ".join(["word"] * 31)
     lines = ["Here is what the minister said:", long_line]
     assert restore_lists(feats(lines), [KEEP, DROP])[1] == DROP
+
+
+# ---- restore_last_paragraph: the story's last paragraph before the chrome that ends it ----
+
+TAGS = (False, "navigation.tags", "navigation", "a tag list")
+CAPTION = (False, "caption.credit-line", "caption", "a photo credit")
+STORY = "The council met on Monday and agreed to rebuild the harbour wall before the winter storms."
+LAST = "Work begins in the spring and should take two years."
+
+
+def test_the_last_paragraph_before_a_chrome_line_is_kept():
+    lines = [STORY, LAST, "Tags: harbour, council"]
+    out = restore_last_paragraph(feats(lines), [0.9, 0.5, 0.1], [KEEP, DROP, TAGS])
+    assert [d[0] for d in out] == [True, True, False]
+    assert "block 2" in out[1][3]
+
+
+def test_the_last_paragraph_needs_kept_prose_above_and_chrome_below():
+    lines = [STORY, LAST, "Tags: harbour, council"]
+    # Nothing kept above: a blurb among chrome.
+    assert restore_last_paragraph(feats(lines), [0.9, 0.5, 0.1], [DROP, DROP, TAGS])[1] == DROP
+    # A classifier drop below, not a line a rule recognises as chrome.
+    assert restore_last_paragraph(feats(lines), [0.9, 0.5, 0.1], [KEEP, DROP, DROP])[1] == DROP
+    # A caption credit is not chrome that ends a story.
+    assert restore_last_paragraph(feats(lines), [0.9, 0.5, 0.1], [KEEP, DROP, CAPTION])[1] == DROP
+
+
+def test_a_short_or_chrome_like_line_is_not_a_last_paragraph():
+    lines = [STORY, "Share this:", "Tags: harbour, council"]
+    assert restore_last_paragraph(feats(lines), [0.9, 0.5, 0.1], [KEEP, DROP, TAGS])[1] == DROP
+    lines = [STORY, LAST, "Tags: harbour, council"]
+    assert restore_last_paragraph(feats(lines), [0.9, LAST_PARAGRAPH_MIN_ALONE - 0.01, 0.1],
+                                  [KEEP, DROP, TAGS])[1] == DROP
