@@ -252,6 +252,24 @@ def test_no_code_point_below_first_cjk_is_cjk() -> None:
     assert chr(first) == features._FIRST_CJK
 
 
+def test_the_wide_sentence_characters_are_those_of_the_regex() -> None:
+    # sentence_marks counts in bytes when a block's non-ASCII part holds none of them.
+    takes = regex.compile(r"[.!?。！？]|\s")
+    wide = {chr(c) for c in range(128, 0x110000) if takes.match(chr(c))}
+    assert wide == features._WIDE_SENT_CHARS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZé’É1１٣ '\u0301中.\n", max_size=12), min_size=1, max_size=6))
+def test_the_batched_shapes_are_each_line_shaped_by_one_scan(texts: list[str]) -> None:
+    def one_scan(text: str) -> str:
+        return features._SHAPE_WORD.sub(
+            lambda m: "0" if m.group()[0].isdigit() else ("A" if m.group()[0].isupper() else "a"), text)
+
+    for text, shaped in zip(texts, features.short_shapes(texts)):
+        assert shaped == (features.shape(text) if text.isascii() else one_scan(text))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="ab \n", max_size=8), max_size=30), st.integers(min_value=0, max_value=40))
 def test_sample_prose_takes_the_longest_blocks_earlier_first(texts: list[str], limit: int) -> None:
