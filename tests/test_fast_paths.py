@@ -4,6 +4,7 @@ answer of the plain form it replaced, whatever the text."""
 
 from __future__ import annotations
 
+import collections
 import functools
 from pathlib import Path
 
@@ -250,6 +251,59 @@ def test_no_code_point_below_first_cjk_is_cjk() -> None:
     # block_features skips the CJK regex for a block whose non-ASCII part is all below it.
     first = next(c for c in range(0x110000) if features._CJK_CHAR.match(chr(c)))
     assert chr(first) == features._FIRST_CJK
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ 09.é’中ﾃ가\ud800", max_size=60), st.integers(min_value=0, max_value=50))
+def test_the_letter_threshold_is_the_letter_count(text: str, k: int) -> None:
+    assert lang._has_letters(text, k) == (lang.letter_count(text) >= k)
+    assert lang.is_cjk(text) == (lang._CJK.search(text) is not None and
+                                 2 * len(lang._CJK.findall(text)) > lang.letter_count(text) > 0)
+
+
+def _vote_by_the_loop(sample: str) -> str | None:
+    """stopword_vote as it was written first: a loop over each word's languages."""
+    if lang.is_cjk(sample):
+        return None
+    index = lang._stopword_index()
+    hits: dict[str, int] = {}
+    low = sample.lower()
+    counts = collections.Counter(lang._ASCII_WORDS.findall(low) if low.isascii() else lang._WORDS.findall(low))
+    for word in counts.keys() & index.keys():
+        for code in index[word]:
+            hits[code] = hits.get(code, 0) + counts[word]
+    if not hits:
+        return None
+    ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    ok = ranked[0][1] >= lang.VOTE_MIN_HITS and ranked[0][1] >= lang.VOTE_MIN_RATIO * second
+    return ranked[0][0] if ok else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "and", "der", "die", "und", "le", "la", "et", "de", "el", "y", "que",
+                                 "och", "og", "на", "и", "news", "é", "’s", "x"]), max_size=60))
+def test_the_stoplist_vote_is_the_loop_over_languages(words: list[str]) -> None:
+    sample = " ".join(words)
+    assert lang.stopword_vote(sample) == _vote_by_the_loop(sample)
+
+
+def test_the_wide_sentence_characters_are_those_of_the_regex() -> None:
+    # sentence_marks counts in bytes when a block's non-ASCII part holds none of them.
+    takes = regex.compile(r"[.!?。！？]|\s")
+    wide = {chr(c) for c in range(128, 0x110000) if takes.match(chr(c))}
+    assert wide == features._WIDE_SENT_CHARS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZé’É1１٣ '\u0301中.\n", max_size=12), min_size=1, max_size=6))
+def test_the_batched_shapes_are_each_line_shaped_by_one_scan(texts: list[str]) -> None:
+    def one_scan(text: str) -> str:
+        return features._SHAPE_WORD.sub(
+            lambda m: "0" if m.group()[0].isdigit() else ("A" if m.group()[0].isupper() else "a"), text)
+
+    for text, shaped in zip(texts, features.short_shapes(texts)):
+        assert shaped == (features.shape(text) if text.isascii() else one_scan(text))
 
 
 @settings(max_examples=300, deadline=None)
