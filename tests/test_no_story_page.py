@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import cleantext
 from cleantext import Config
-from cleantext.decide import NO_STORY_KEEP_THRESHOLD, NO_STORY_MIN_BLOCKS, decide
+from cleantext.decide import NO_STORY_FLAG, NO_STORY_KEEP_THRESHOLD, NO_STORY_MIN_BLOCKS, NO_STORY_REASON, decide
 from cleantext.features import block_features
 from cleantext.rules.match import RuleHits
 from cleantext.segment import segment
@@ -65,3 +65,16 @@ def test_the_lower_bar_still_holds():
 
 def test_a_snippet_of_a_few_lines_is_not_lowered():
     assert decisions(["Home", PROSE, "Contact"], [0.1, 0.4, 0.1], pad=0) == [False] * 3
+
+
+def test_such_a_page_is_flagged_and_its_verdict_says_why():
+    result = cleantext.clean_document(PAGE)
+    assert NO_STORY_FLAG in result.flags
+    verdict = next(v for b, v in zip(result.blocks, result.verdicts) if b.text == NOTICE)
+    assert verdict.keep and verdict.reason == NO_STORY_REASON
+
+
+def test_a_page_with_a_story_is_not_flagged():
+    story = "\n".join(MENU * 4 + [PROSE, OTHER, PROSE.replace("Monday", "Tuesday")] + MENU)
+    result = cleantext.clean_document(story)
+    assert PROSE in result.text and NO_STORY_FLAG not in result.flags

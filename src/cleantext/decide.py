@@ -37,6 +37,10 @@ NO_STORY_KEEP_THRESHOLD = 0.25
 #: context score down. The dev pages it applies to have 86-260 blocks; a snippet of a few
 #: lines with no story in it (a property test's random text) stays cut to nothing.
 NO_STORY_MIN_BLOCKS = 40
+#: The verdict of a block kept only under the lower bar; the result is flagged
+#: `no-story-fallback` when one is in the output (a pipeline may drop such pages).
+NO_STORY_REASON = "kept under the lower bar of a page where no story was recognised (no-story fallback)"
+NO_STORY_FLAG = "no-story-fallback"
 
 # A decision per block: (keep, rule id, category, reason).
 Decision = tuple[bool, str, str, str]
@@ -50,6 +54,7 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
            html: bool = False) -> list[Decision]:
     """Per block: kept, or removed by which rule. Rules first, then the classifier."""
     threshold = config.keep_threshold if keep_threshold is None else keep_threshold
+    fallback: frozenset[int] = frozenset()
     if clean or "boilerplate.classifier" not in rules_on:
         # Only rules and the story end cut a clean article, or any page when the classifier
         # is disabled (the article judgement itself still sets the story-end strictness).
@@ -59,8 +64,9 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
         if len(blocks) >= NO_STORY_MIN_BLOCKS and not any(
                 k and f.words >= PROSE_MIN_WORDS and i not in hits.blocks for i, (k, f) in enumerate(zip(keep, feats))):
             low = min(threshold, NO_STORY_KEEP_THRESHOLD)
-            keep = fill_gaps([c >= threshold or (c >= low and f.words >= PROSE_MIN_WORDS)
-                              for c, f in zip(context, feats)])
+            usual, keep = keep, fill_gaps([c >= threshold or (c >= low and f.words >= PROSE_MIN_WORDS)
+                                           for c, f in zip(context, feats)])
+            fallback = frozenset(i for i, (k, u) in enumerate(zip(keep, usual)) if k and not u)
     # %-formatting writes the same digits as an f-string's :.2f in one call (a page drops
     # a hundred blocks or more here).
     out: list[Decision] = [
@@ -68,6 +74,8 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
                                "not story-like in context (p=%.2f alone %.2f)" % (context[i], alone[i]))  # noqa: UP031
         for i in range(len(blocks))
     ]
+    for i in sorted(fallback):
+        out[i] = (True, "", "", NO_STORY_REASON)
     for i, hit in hits.blocks.items():
         out[i] = (False, hit.rule.id, hit.rule.category, hit.rule.reason)
     # Repeats are chrome in page dumps and in what trafilatura extracts; in a clean article

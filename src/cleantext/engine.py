@@ -15,7 +15,7 @@ from . import lang
 from .article import is_clean_article
 from .classify import Model, score_blocks, shipped_model
 from .config import Config
-from .decide import _KEEP, Decision, cut_after, decide
+from .decide import _KEEP, NO_STORY_FLAG, NO_STORY_REASON, Decision, cut_after, decide
 from .features import Features, block_features
 from .ingest import Document
 from .metadata import DATE_HEADER_REASON, Header, date_headers, title_of
@@ -119,6 +119,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     notes = (*doc.warnings, *timeouts)
     if not out and blocks:
         flags = (*flags, "all-boilerplate")
+    elif any(d[0] and d[3] == NO_STORY_REASON for d in decisions):
+        flags = (*flags, NO_STORY_FLAG)
     return Result(
         text=out,
         title=doc.title or (title_of(blocks) if metadata else None),
