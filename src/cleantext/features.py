@@ -13,6 +13,7 @@ from typing import NamedTuple
 import numpy as np
 import regex
 
+from .lang import non_ascii_chars
 from .model import Block
 
 # jusText's stoplists are maintained, cover 100 languages and ship with trafilatura's
@@ -55,11 +56,8 @@ _ASCII_NONUPPER_BYTES = bytes(c for c in range(128) if not chr(c).isupper())
 # multi-byte character, which block_features hands to the Unicode regexes instead.
 _UTF8_NONLETTER_BYTES = _ASCII_NONLETTER_BYTES + bytes(range(128, 256))
 _UTF8_NONUPPER_BYTES = _ASCII_NONUPPER_BYTES + bytes(range(128, 256))
-_ASCII_BYTES = bytes(range(128))
 _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
-# _SENT_PUNCT for ASCII text, in plain re (twice as fast). Its \s spelled out: re's \s also
-# takes \x1c-\x1f, which are not White_Space for the regex module.
 # One byte per ASCII character for the counts of an ASCII block (bytes.count, C speed):
 # capitals "A", small letters "a", digits "0", sentence marks ".", the spaces of
 # _SENT_PUNCT's \s " ", the other characters str.split takes for spaces (\x1c-\x1f) "_",
@@ -183,7 +181,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             # paragraphs with a curly quote). With sentence_marks and the batched shapes:
             # this stage 14.33M -> 13.46M instructions per aeb page (cachegrind).
             raw = text.encode("utf-8", "surrogatepass")
-            wide = raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+            wide = non_ascii_chars(raw)
             cjk = len(_CJK_CHAR.findall(wide)) if max(wide) >= _FIRST_CJK else 0
         # An ASCII block's words are only counted (its capitals are counted in bytes), and
         # lower() moves no ASCII space: its lower-cased words, split already, are as many.

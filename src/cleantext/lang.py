@@ -287,9 +287,14 @@ _NOT_ASCII_LETTER_BYTES = bytes(c for c in range(256) if not (c < 128 and chr(c)
 _ASCII_BYTES = bytes(range(128))
 
 
-def _wide(raw: bytes) -> str:
+def non_ascii_chars(raw: bytes) -> str:
     """The non-ASCII characters of a text, from its UTF-8 bytes (a multi-byte character
-    has no byte below 0x80)."""
+    has no byte below 0x80): three C calls where a findall of [^\x00-\x7f]+ reads the
+    text character by character. Also features.block_features'.
+
+    >>> non_ascii_chars("Ça coûte 3 €".encode())
+    'Çû€'
+    """
     return raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
@@ -299,7 +304,7 @@ def _has_letters(text: str, k: int) -> bool:
     the regex over the whole sample was a third of a stoplist vote."""
     raw = text.encode("utf-8", "surrogatepass")
     ascii_letters = len(raw.translate(None, _NOT_ASCII_LETTER_BYTES))  # \p{L} in ASCII: A-Z, a-z
-    return ascii_letters >= k or ascii_letters + letter_count(_wide(raw)) >= k
+    return ascii_letters >= k or ascii_letters + letter_count(non_ascii_chars(raw)) >= k
 
 
 def is_cjk(text: str) -> bool:
@@ -309,7 +314,7 @@ def is_cjk(text: str) -> bool:
     # The letters are counted only when there is a CJK character (rarely), looked for
     # among the non-ASCII characters alone: a few quotes and accents in most samples,
     # where the search read the whole sample (a sixth of a stoplist vote).
-    if _CJK.search(_wide(text.encode("utf-8", "surrogatepass"))) is None:
+    if _CJK.search(non_ascii_chars(text.encode("utf-8", "surrogatepass"))) is None:
         return False
     cjk = len(_CJK.findall(text))
     letters = letter_count(text)

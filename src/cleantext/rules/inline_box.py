@@ -105,8 +105,9 @@ def _resumes_at(blocks: Sequence[Block], feats: Sequence[Features], alone: Seque
             return None
         i += 1
     items = i - header - 1
+    glued = blocks[header].kind == "sentence"  # a header split out of a glued line
     # In a glued line the links run into the next sentence: no line of their own.
-    least = 0 if blocks[header].kind == "sentence" else 1
+    least = 0 if glued else 1
     if not least <= items <= BOX_MAX_ITEMS or i >= n:
         return None
     run = i
@@ -116,7 +117,7 @@ def _resumes_at(blocks: Sequence[Block], feats: Sequence[Features], alone: Seque
         run += 1
     if run - i < RESUME_MIN_BLOCKS or chars < RESUME_MIN_CHARS:
         return None
-    if blocks[header].kind == "sentence":
+    if glued:
         before = sum(feats[k].chars for k in range(header) if _is_prose(feats[k], alone[k]))
         if chars < GLUED_RESUME_MIN_SHARE * before:
             return None

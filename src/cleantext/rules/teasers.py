@@ -40,6 +40,12 @@ _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*\]?[\s\"'”’)]*$")
 _TAIL_CHARS = 24
 
 
+def _ends_in_ellipsis(block: Block) -> bool:
+    # The end of a block is enough for the test (a search over the whole block cost more
+    # than the rest of this rule).
+    return _ELLIPSIS_END.search(block.text[-_TAIL_CHARS:]) is not None
+
+
 def teaser_runs(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequence[bool]) -> list[tuple[int, int]]:
     """(first, last) block of every run of at least TEASER_MIN_RUN kept excerpts.
 
@@ -47,11 +53,10 @@ def teaser_runs(blocks: Sequence[Block], feats: Sequence[Features], kept: Sequen
     here is found again when the output is cleaned again (idempotence).
     """
     shown = [i for i, k in enumerate(kept) if k]
-    # The end of a block is enough for the test (a search over the whole block cost more
-    # than the rest of this rule). An excerpt is (first, last) positions in `shown`.
+    # An excerpt is (first, last) positions in `shown`.
     excerpts = []
     for n, i in enumerate(shown):
-        if _ELLIPSIS_END.search(blocks[i].text[-_TAIL_CHARS:]):
+        if _ends_in_ellipsis(blocks[i]):
             first = _excerpt_start(blocks, feats, shown, n)
             if sum(feats[shown[m]].words for m in range(first, n + 1)) >= TEASER_MIN_WORDS:
                 excerpts.append((first, n))
@@ -92,13 +97,13 @@ def _excerpt_start(blocks: Sequence[Block], feats: Sequence[Features], shown: Se
     first, words = n, feats[shown[n]].words
     while n - first < EXCERPT_MAX_PIECES and first > 0 and joins(first) and (
             not feats[shown[first - 1]].ends_sentence or words < TEASER_MIN_WORDS):
-        if _ELLIPSIS_END.search(blocks[shown[first - 1]].text[-_TAIL_CHARS:]):
+        if _ends_in_ellipsis(blocks[shown[first - 1]]):
             return first
         first -= 1
         words += feats[shown[first]].words
     back = first
     while n - back < EXCERPT_MAX_PIECES and back > 0 and joins(back):
-        if _ELLIPSIS_END.search(blocks[shown[back - 1]].text[-_TAIL_CHARS:]):
+        if _ends_in_ellipsis(blocks[shown[back - 1]]):
             return back
         back -= 1
     return first
