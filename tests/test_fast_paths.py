@@ -443,3 +443,79 @@ def test_short_runs_are_the_index_loop(shapes: list[tuple[int, bool]]) -> None:
 def test_the_classifier_reason_is_the_f_string(context: float, alone: float) -> None:
     assert ("not story-like in context (p=%.2f alone %.2f)" % (context, alone)  # noqa: UP031
             == f"not story-like in context (p={context:.2f} alone {alone:.2f})")
+
+
+def _cohesion_per_term(all_vectors: list[collections.Counter[str]], counted: list[bool]) -> cohesion.Cohesion:
+    """cohesion.cohesion as the per-term loop it was written as (the reference)."""
+    import math
+
+    empty: collections.Counter[str] = collections.Counter()
+    vectors = tuple(v if ok else empty for v, ok in zip(all_vectors, counted))
+    n_docs = sum(1 for v in vectors if v) or 1
+    df: dict[str, int] = {}
+    first: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for i, v in enumerate(vectors):
+        for t, c in v.items():
+            if t in df:
+                df[t] += 1
+                total[t] += c
+            else:
+                df[t], total[t], first[t] = 1, c, i
+    idf = {t: math.log(1.0 + n_docs / d) for t, d in df.items()}
+    w2 = {t: w * w for t, w in idf.items()}
+    before: dict[str, int] = {}
+    dot = nb = covered_mass = 0.0
+    na = sum(w2[t] * c * c for t, c in total.items())
+    mass_after = sum(idf[t] * c for t, c in total.items())
+    nterms_total = sum(total.values())
+    nterms_before = 0
+    cos_out, cov_out, bt, at = [], [], [], []
+    cos = cov = 0.0
+    for v in vectors:
+        cos_out.append(cos)
+        cov_out.append(cov)
+        bt.append(nterms_before)
+        at.append(nterms_total - nterms_before)
+        if not v:
+            continue
+        for t, c in v.items():
+            cb, ct, w, i_ = before.get(t, 0), total[t], w2[t], idf[t]
+            dot += w * c * (ct - 2 * cb - c)
+            nb += w * c * (2 * cb + c)
+            na += w * c * (c - 2 * (ct - cb))
+            if cb == 0:
+                covered_mass += i_ * (ct - c)
+            else:
+                covered_mass -= i_ * c
+            mass_after -= i_ * c
+            before[t] = cb + c
+            nterms_before += c
+        cos = dot / math.sqrt(nb * na) if nb > 0 and na > 0 else 0.0
+        cov = covered_mass / mass_after if mass_after > 1e-9 else 0.0
+    return cohesion.Cohesion(tuple(cos_out), tuple(cov_out), tuple(bt), tuple(at), vectors, idf, first)
+
+
+_vectors = st.lists(st.dictionaries(st.sampled_from("abcdefghij"), st.integers(1, 4), max_size=6)
+                    .map(collections.Counter), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_vectors, st.lists(st.booleans(), min_size=12, max_size=12))
+def test_cohesion_by_running_sums_is_the_per_term_loop(vectors: list[collections.Counter[str]],
+                                                       counted: list[bool]) -> None:
+    counted = counted[:len(vectors)]
+    got, want = cohesion.cohesion(vectors, counted), _cohesion_per_term(vectors, counted)
+    assert got == want
+    assert list(got.idf) == list(want.idf) and list(got.first) == list(want.first)
+
+
+def test_cohesion_on_the_pages_is_the_per_term_loop() -> None:
+    # Real vectors: hundreds of terms, long documents (the running sums grow large).
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text("utf-8") for p in sorted(corpus.glob("*/input.txt"))]
+    for text in texts:
+        vectors = list(cohesion.term_vectors([b.text for b in segment.segment(text)], "en"))
+        for counted in ([True] * len(vectors), [i % 3 != 1 for i in range(len(vectors))]):
+            assert cohesion.cohesion(vectors, counted) == _cohesion_per_term(vectors, counted)
+
