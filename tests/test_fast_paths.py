@@ -519,3 +519,41 @@ def test_cohesion_on_the_pages_is_the_per_term_loop() -> None:
         for counted in ([True] * len(vectors), [i % 3 != 1 for i in range(len(vectors))]):
             assert cohesion.cohesion(vectors, counted) == _cohesion_per_term(vectors, counted)
 
+
+def _corpus_documents() -> list[tuple[list[Block], tuple[features.Features, ...]]]:
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    docs = []
+    for path in sorted(corpus.glob("*/input.txt")):
+        blocks = segment.segment(path.read_text("utf-8"))
+        docs.append((blocks, block_features(blocks, "en")))
+    return docs
+
+
+def test_score_blocks_is_the_stage_functions_composed() -> None:
+    # score_blocks converts the measures once and shares the word logarithms between
+    # the stages; alone_matrix and context_vectors (what benchmarks/fit.py fits on)
+    # build each from the features alone.
+    from cleantext.classify import alone_matrix, context_vectors, score_blocks, shipped_model, sigmoid, stage_logits
+
+    model = shipped_model()
+    for blocks, feats in _corpus_documents():
+        kinds = [b.kind for b in blocks]
+        alone, context = score_blocks(feats, kinds, model)
+        z = stage_logits(alone_matrix(feats, kinds), model.alone)
+        assert alone == [sigmoid(x) for x in z.tolist()]
+        for weights in model.context:
+            z = stage_logits(context_vectors(z.tolist(), feats), weights)
+        assert context == [sigmoid(x) for x in z.tolist()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.integers(0, 5000), st.floats(0, 5000)), min_size=3, max_size=3), max_size=8))
+def test_log1p_of_a_table_of_counts_is_math_log1p(rows: list[list[float]]) -> None:
+    import math
+
+    import numpy as np
+
+    from cleantext.classify import _log1p
+
+    values = np.array(rows, dtype=float).reshape(len(rows), 3).T  # a row per measure, as score_blocks
+    assert _log1p(values).tolist() == [[math.log1p(v) for v in row] for row in values.tolist()]

@@ -46,12 +46,31 @@ def alone_matrix(feats: Sequence[Features], kinds: Sequence[str]) -> np.ndarray:
     """Stage-one inputs of every block, one row per block (the column order is the weight
     order in classifier.json). Built column by column over the document: numpy does the
     arithmetic, math.log1p the logarithms (so every value equals the per-block formula)."""
-    n = len(feats)
-    if not n:
+    if not feats:
         return np.zeros((0, len(ALONE_COLUMNS)))
-    col = {name: np.array(values, dtype=float)
-           for name, values in zip(Features._fields, zip(*feats)) if name != "terms"}
-    lw = _log1p(col["words"])
+    m = _measures(feats)
+    return _alone_matrix(m, _log1p(m[_LOGGED]), kinds)
+
+
+# Every measure of Features but the terms (its last field), one row each in _measures.
+_MEASURES = Features._fields[:-1]
+assert Features._fields[-1] == "terms"
+_ROW = {name: k for k, name in enumerate(_MEASURES)}
+# The counts stage one takes the logarithm of, in one _log1p call.
+_LOGGED = [_ROW[name] for name in ("words", "sentences", "commas", "shape_repeats")]
+
+
+def _measures(feats: Sequence[Features]) -> np.ndarray:
+    """Every block's measures as one float array, a row per measure (one conversion: the
+    measures of a document went to numpy as one array per field)."""
+    return np.array(list(zip(*feats))[:-1], dtype=float)
+
+
+def _alone_matrix(m: np.ndarray, logged: np.ndarray, kinds: Sequence[str]) -> np.ndarray:
+    """alone_matrix from the measures and the logarithms of the _LOGGED counts."""
+    col = dict(zip(_MEASURES, m))
+    n = m.shape[1]
+    lw, log_sentences, log_commas, log_shape_repeats = logged
     position = col["position"]
     columns = {
         "bias": np.ones(n),
@@ -60,20 +79,20 @@ def alone_matrix(feats: Sequence[Features], kinds: Sequence[str]) -> np.ndarray:
         "stop_density": col["stop_density"],
         "stop_density_x_log_words": col["stop_density"] * lw,
         "ends_sentence": col["ends_sentence"],
-        "log_sentences": _log1p(col["sentences"]),
-        "log_commas": _log1p(col["commas"]),
+        "log_sentences": log_sentences,
+        "log_commas": log_commas,
         "title_case": col["title_case"],
         "title_case_x_log_words": col["title_case"] * lw,
         "upper": col["upper"],
         "digits": col["digits"],
-        "has_urls": _flag(col["urls"] != 0),
-        "has_separators": _flag(col["separators"] != 0),
-        "repeated": _flag(col["repeats"] != 0),
+        "has_urls": col["urls"] != 0,  # flags: np.array below makes them 1.0 and 0.0
+        "has_separators": col["separators"] != 0,
+        "repeated": col["repeats"] != 0,
         "position": position,
         "position_squared": position * position,
-        "sentence_block": _flag(np.array([k == "sentence" for k in kinds])),
+        "sentence_block": [k == "sentence" for k in kinds],
         "ends_colon": col["ends_colon"],
-        "log_shape_repeats": _log1p(col["shape_repeats"]),
+        "log_shape_repeats": log_shape_repeats,
         "datelike": col["datelike"],
         # A bullet opens a list item of the story ("- 200 g sugar", "- The first reason is
         # ..."); a title-case entry of one to three words without digits ("- Baseball",
@@ -82,9 +101,10 @@ def alone_matrix(feats: Sequence[Features], kinds: Sequence[str]) -> np.ndarray:
         # traf +0.0003, glued +0.0006 against the plain bullet flag.
         "list_bullet": col["bullet"] * _flag((col["title_case"] < 1.0) | (col["words"] > 3) | (col["digits"] > 0)),
         "paren_number": col["paren_number"],
-        "at_most_3_words": _flag(col["words"] <= 3),
+        "at_most_3_words": col["words"] <= 3,
     }
-    return np.column_stack([columns[name] for name in ALONE_COLUMNS])
+    # One conversion of all columns (float64), transposed to a row per block.
+    return np.array([columns[name] for name in ALONE_COLUMNS], dtype=float).T
 
 
 #: The stage-one columns, in the weight order of classifier.json.
@@ -105,11 +125,11 @@ def alone_vector(f: Features, kind: str) -> list[float]:
 def _log1p(values: np.ndarray) -> np.ndarray:
     # math.log1p, not np.log1p: numpy's vectorised log may differ in the last bit, and a
     # logit on a threshold would then flip between the two.
-    if len(values) and 0 <= values.min() and values.max() < _LOG1P_COUNTS:
+    if values.size and 0 <= values.min() and values.max() < _LOG1P_COUNTS:
         counts = values.astype(np.intp)
         if (counts == values).all():  # counts (words, commas, run lengths): looked up
             return _LOG1P_TABLE[counts]
-    return np.array([math.log1p(v) for v in values.tolist()])
+    return np.array([math.log1p(v) for v in values.ravel().tolist()]).reshape(values.shape)
 
 
 #: Every count _log1p sees is a small whole number (words of a line, blocks of a run):
@@ -162,11 +182,21 @@ def best_region(scores: Sequence[float]) -> tuple[int, int]:
 def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> np.ndarray:
     """Stage-two inputs, one row per block: own logit, neighbour logits, region
     membership, position. Columns are computed over the whole document at once."""
-    n = len(logits)
-    if not n:
+    if not len(logits):
         return np.zeros((0, CONTEXT_COLUMNS))
-    z = np.array(logits, dtype=float)
-    words = np.array([f.words for f in feats])
+    words = np.array([f.words for f in feats], dtype=float)
+    return _context_matrix(np.array(logits, dtype=float), feats, words, _log1p(words), _runs_log(feats))
+
+
+def _runs_log(feats: Sequence[Features]) -> np.ndarray:
+    return _log1p(np.array(short_runs(feats), dtype=float))
+
+
+def _context_matrix(z: np.ndarray, feats: Sequence[Features], words: np.ndarray, log_words: np.ndarray,
+                    runs_log: np.ndarray) -> np.ndarray:
+    """context_vectors from the stage-one logits `z`, the blocks' word counts and their
+    logarithms, and the logarithms of the short runs (measured once per document)."""
+    n = len(z)
     idx = np.arange(n)
     prefix = np.concatenate(([0.0], np.cumsum(z)))  # cumsum adds left to right, as a loop would
     columns = [np.ones(n), z]
@@ -176,36 +206,35 @@ def context_vectors(logits: Sequence[float], feats: Sequence[Features]) -> np.nd
         columns.append(np.where(others > 0, (prefix[b] - prefix[a] - z) / np.maximum(others, 1), 0.0))
     # Region weights: a block's vote is its stage-one margin times its length, so one
     # long paragraph outweighs a menu item; the run with the largest sum is the story.
-    log_words = [math.log1p(w) for w in words.tolist()]
-    r0, r1 = best_region([zi * lw for zi, lw in zip(z.tolist(), log_words)])
+    votes = (z * log_words).tolist()
+    r0, r1 = best_region(votes)
     inside = (idx >= r0) & (idx < r1)
     dist = np.where(inside, 0, np.minimum(np.abs(idx - r0), np.abs(idx - (r1 - 1))))
-    columns += [_flag(inside), _log1p(dist), _flag(idx < r0), _flag(idx >= r1),
-                _log1p(np.array(short_runs(feats)))]
     prose = (z > 0) & (words >= PROSE_MIN_WORDS)
     prev_prose = np.concatenate(([False], prose[:-1]))
     next_prose = np.concatenate((prose[1:], [False]))
     # Share of the document that is prose: near 1 for a clean article (every short line is
     # a subheading or a quote), low for a page dump full of menus.
     prose_share = int(prose.sum()) / n
-    columns += [_flag(prev_prose & next_prose), _flag(prev_prose | next_prose), np.full(n, prose_share),
-                prose_share * _flag(words < PROSE_MIN_WORDS)]
-    island_of, island_weight = islands(z.tolist(), feats)
+    island_of, island_weight = _islands(z.tolist(), votes)
     main_weight = max(island_weight) if island_weight else 0.0
     main = island_weight.index(main_weight) if island_weight else -1
     island = np.array(island_of)
-    weight_of = np.array(island_weight)[island]
-    columns.append(weight_of / main_weight if main_weight > 0 else np.zeros(n))
     in_main = island == main
-    columns.append(_flag(in_main))
     main_blocks = np.flatnonzero(in_main)
     m0, m1 = (int(main_blocks[0]), int(main_blocks[-1])) if len(main_blocks) else (0, -1)
     chrome_prefix = np.concatenate(([0], np.cumsum(z < 0)))
     between = np.where(idx < m0, chrome_prefix[m0] - chrome_prefix[np.minimum(idx + 1, n)],
                        np.where(idx > m1, chrome_prefix[idx] - chrome_prefix[m1 + 1], 0))
-    columns.append(_log1p(between))
+    log_dist, log_between = _log1p(np.array((dist, between)))
+    columns += [inside, log_dist, idx < r0, idx >= r1, runs_log,
+                prev_prose & next_prose, prev_prose | next_prose, np.full(n, prose_share),
+                prose_share * _flag(words < PROSE_MIN_WORDS),
+                np.array(island_weight)[island] / main_weight if main_weight > 0 else np.zeros(n),
+                in_main, log_between]
     columns += _topic_columns(z.tolist(), feats, main_blocks.tolist(), in_main.tolist())
-    return np.column_stack(columns)
+    # One conversion of all columns (flags become 1.0 and 0.0), a row per block.
+    return np.array(columns, dtype=float).T
 
 
 #: Stage two's number of inputs (the length of its weight vector).
@@ -253,16 +282,21 @@ def islands(logits: Sequence[float], feats: Sequence[Features]) -> tuple[list[in
     An island's weight is the sum of its blocks' positive margins times log length: the
     story is usually the heaviest island, comments and teaser lists are light ones.
     """
+    return _islands(logits, [z * math.log1p(f.words) for z, f in zip(logits, feats)])
+
+
+def _islands(logits: Sequence[float], votes: Sequence[float]) -> tuple[list[int], list[float]]:
+    """islands from the logits and each block's vote (its logit times log1p of its words)."""
     island_of: list[int] = []
     weights: list[float] = []
     chrome_run = 0
     current = -1
-    for z, f in zip(logits, feats):
+    for z, vote in zip(logits, votes):
         if z >= 0:
             if current < 0 or chrome_run >= ISLAND_GAP:
                 weights.append(0.0)
                 current = len(weights) - 1
-            weights[current] += z * math.log1p(f.words)
+            weights[current] += vote
             chrome_run = 0
         else:
             chrome_run += 1
@@ -301,8 +335,14 @@ def score_blocks(feats: Sequence[Features], kinds: Sequence[str], model: Model) 
     (stacking): a menu line next to a paragraph the first stage doubted is judged again
     once that paragraph is known to be story.
     """
-    z = stage_logits(alone_matrix(feats, kinds), model.alone)
+    if not feats:
+        return [], []
+    # The measures go to numpy once, and the word counts' logarithms serve both stages.
+    m = _measures(feats)
+    logged = _log1p(m[_LOGGED])
+    z = stage_logits(_alone_matrix(m, logged, kinds), model.alone)
     alone = list(map(sigmoid, z.tolist()))
+    runs_log = _runs_log(feats)
     for weights in model.context:
-        z = stage_logits(context_vectors(z.tolist(), feats), weights)
+        z = stage_logits(_context_matrix(z, feats, m[_ROW["words"]], logged[0], runs_log), weights)
     return alone, list(map(sigmoid, z.tolist()))
