@@ -557,3 +557,18 @@ def test_log1p_of_a_table_of_counts_is_math_log1p(rows: list[list[float]]) -> No
 
     values = np.array(rows, dtype=float).reshape(len(rows), 3).T  # a row per measure, as score_blocks
     assert _log1p(values).tolist() == [[math.log1p(v) for v in row] for row in values.tolist()]
+
+
+def test_a_classifier_reason_written_late_is_the_one_decide_writes() -> None:
+    # The engine asks decide() for pending classifier reasons and writes the ones it shows.
+    from cleantext.classify import score_blocks, shipped_model
+    from cleantext.config import Config
+    from cleantext.decide import CLASSIFIER_PENDING, classifier_reason, decide
+    from cleantext.rules.match import RuleHits
+
+    for blocks, feats in _corpus_documents():
+        alone, context = score_blocks(feats, [b.kind for b in blocks], shipped_model())
+        written = decide(blocks, feats, RuleHits(), alone, context, Config())
+        pending = decide(blocks, feats, RuleHits(), alone, context, Config(), explain=False)
+        assert [d if d[3] is not CLASSIFIER_PENDING else (*d[:3], classifier_reason(context[i], alone[i]))
+                for i, d in enumerate(pending)] == written

@@ -45,14 +45,29 @@ NO_STORY_FLAG = "no-story-fallback"
 # A decision per block: (keep, rule id, category, reason).
 Decision = tuple[bool, str, str, str]
 _KEEP: Decision = (True, "", "", "")
+#: The reason of a classifier drop not yet written (decide with explain=False).
+CLASSIFIER_PENDING = "not story-like in context"
+_CLASSIFIER_DROP: Decision = (False, "boilerplate.classifier", "boilerplate", CLASSIFIER_PENDING)
+
+
+def classifier_reason(context: float, alone: float) -> str:
+    """The reason of a block the classifier drops, with its two scores."""
+    # %-formatting writes the same digits as an f-string's :.2f in one call.
+    return "not story-like in context (p=%.2f alone %.2f)" % (context, alone)  # noqa: UP031
 
 
 def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
            alone: Sequence[float], context: Sequence[float], config: Config,
            keep_threshold: float | None = None, clean: bool = False,
            rules_on: Container[str] = ("boilerplate.classifier", "boilerplate.repeated-line"),
-           html: bool = False) -> list[Decision]:
-    """Per block: kept, or removed by which rule. Rules first, then the classifier."""
+           html: bool = False, explain: bool = True) -> list[Decision]:
+    """Per block: kept, or removed by which rule. Rules first, then the classifier.
+
+    With `explain` False a block the classifier drops has the reason CLASSIFIER_PENDING,
+    for the caller to write with classifier_reason where it shows one (the engine writes
+    the first block's of each removal: formatting both scores of every dropped block was
+    a fifth of this stage, and most never reach a removal or a verdict).
+    """
     threshold = config.keep_threshold if keep_threshold is None else keep_threshold
     fallback: frozenset[int] = frozenset()
     if clean or "boilerplate.classifier" not in rules_on:
@@ -67,13 +82,12 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
             usual, keep = keep, fill_gaps([c >= threshold or (c >= low and f.words >= PROSE_MIN_WORDS)
                                            for c, f in zip(context, feats)])
             fallback = frozenset(i for i, (k, u) in enumerate(zip(keep, usual)) if k and not u)
-    # %-formatting writes the same digits as an f-string's :.2f in one call (a page drops
-    # a hundred blocks or more here).
-    out: list[Decision] = [
-        _KEEP if keep[i] else (False, "boilerplate.classifier", "boilerplate",
-                               "not story-like in context (p=%.2f alone %.2f)" % (context[i], alone[i]))  # noqa: UP031
-        for i in range(len(blocks))
-    ]
+    if explain:
+        out: list[Decision] = [_KEEP if keep[i] else (False, "boilerplate.classifier", "boilerplate",
+                                                      classifier_reason(context[i], alone[i]))
+                               for i in range(len(blocks))]
+    else:
+        out = [_KEEP if k else _CLASSIFIER_DROP for k in keep]
     for i in sorted(fallback):
         out[i] = (True, "", "", NO_STORY_REASON)
     for i, hit in hits.blocks.items():

@@ -15,7 +15,16 @@ from . import lang
 from .article import is_clean_article
 from .classify import Model, score_blocks, shipped_model
 from .config import Config
-from .decide import _KEEP, NO_STORY_FLAG, NO_STORY_REASON, Decision, cut_after, decide
+from .decide import (
+    _KEEP,
+    CLASSIFIER_PENDING,
+    NO_STORY_FLAG,
+    NO_STORY_REASON,
+    Decision,
+    classifier_reason,
+    cut_after,
+    decide,
+)
 from .features import Features, block_features
 from .ingest import Document
 from .metadata import DATE_HEADER_REASON, Header, date_headers, title_of
@@ -87,7 +96,7 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
-                       html=doc.input_format == "html" and not doc.fallback)
+                       html=doc.input_format == "html" and not doc.fallback, explain=False)
     decisions = keep_embeds(blocks, feats, decisions)  # tweets quoted inside the story
     end = None
     strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
@@ -110,7 +119,7 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     if thread is not None:  # a comment thread is not the story's prose either (see guard)
         tail_cut = thread if tail_cut is None else min(tail_cut, thread)
     decisions, flags = guard(blocks, feats, alone, decisions, end, tail_cut)
-    removals = build_removals(text, headers, blocks, decisions, spans)
+    removals = build_removals(text, headers, blocks, decisions, spans, alone, context)
     out = apply_removals(text, removals)
     kept_blocks = sum(1 for d in decisions if d[0])
     timeouts = tuple(f"rule {rid} timed out and was skipped for this document" for rid in hits.timed_out)
@@ -137,7 +146,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
         # Verdict(block, keep, alone, context, rule, reason), positional: built from
         # keywords a frozen dataclass costs twice as much, once per block.
         verdicts=tuple(
-            Verdict(b.index, d[0], round(a, 3), round(c, 3), d[1], d[3])
+            Verdict(b.index, d[0], round(a, 3), round(c, 3), d[1],
+                    classifier_reason(c, a) if d[3] is CLASSIFIER_PENDING else d[3])
             for b, d, a, c in zip(blocks, decisions, alone, context)
         ) if metadata else (),
         warnings=notes,
@@ -194,8 +204,13 @@ def _between(sorted_points: Sequence[int], lo: int, hi: int) -> bool:
 
 
 def build_removals(text: str, headers: Sequence[Header], blocks: Sequence[Block], decisions: Sequence[Decision],
-                   spans: Sequence[tuple[int, int, int, str, str, str]]) -> tuple[Removal, ...]:
-    """Turn decisions into non-overlapping removals; consecutive blocks of one rule merge."""
+                   spans: Sequence[tuple[int, int, int, str, str, str]], alone: Sequence[float] = (),
+                   context: Sequence[float] = ()) -> tuple[Removal, ...]:
+    """Turn decisions into non-overlapping removals; consecutive blocks of one rule merge.
+
+    A classifier drop whose reason decide() left to write (CLASSIFIER_PENDING) gets it
+    here from the block's scores `alone` and `context`, for the first block of a removal.
+    """
     removals = [Removal("metadata.date-header", "metadata", h.start, h.end, text[h.start:h.end],
                         DATE_HEADER_REASON) for h in headers]
     header_starts = [h.start for h in headers]
@@ -205,6 +220,8 @@ def build_removals(text: str, headers: Sequence[Header], blocks: Sequence[Block]
         if run:
             first, last = blocks[run[0]], blocks[run[-1]]
             _, rule, category, reason = decisions[run[0]]
+            if reason is CLASSIFIER_PENDING:
+                reason = classifier_reason(context[run[0]], alone[run[0]])
             removals.append(Removal(rule, category, first.start, last.end, text[first.start:last.end], reason))
             run.clear()
 

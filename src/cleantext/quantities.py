@@ -148,7 +148,9 @@ def restore_quantity_lists(texts: Sequence[str], feats: Sequence[Features],
         return (out[i][1] == "boilerplate.classifier" and f.words <= max_words
                 and not f.urls and not f.separators)
 
-    amount = [item(i, QUANTITY_ITEM_MAX_WORDS) and is_amount_line(texts[i]) for i in range(n)]
+    # item(i, QUANTITY_ITEM_MAX_WORDS) written out: one comprehension, not a call per block.
+    amount = [d[1] == "boilerplate.classifier" and f.words <= QUANTITY_ITEM_MAX_WORDS and not f.urls
+              and not f.separators and is_amount_line(t) for t, f, d in zip(texts, feats, out)]
     i = 0
     while i < n:
         if not amount[i]:
