@@ -572,3 +572,52 @@ def test_a_classifier_reason_written_late_is_the_one_decide_writes() -> None:
         pending = decide(blocks, feats, RuleHits(), alone, context, Config(), explain=False)
         assert [d if d[3] is not CLASSIFIER_PENDING else (*d[:3], classifier_reason(context[i], alone[i]))
                 for i, d in enumerate(pending)] == written
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=TRICKY + "\r\x0b\x0c\x1d\x1e\x85\u2028\u2003", max_size=30))
+def test_collapsing_spaces_is_the_substitution(text: str) -> None:
+    from cleantext.rules import registry
+
+    assert registry.collapse_spaces(text) == registry._WS_RUN.sub(" ", text)
+
+
+def test_printable_ascii_holds_no_whitespace_but_the_space() -> None:
+    from cleantext.rules import registry
+
+    assert [chr(c) for c in range(128) if chr(c).isprintable() and registry._WS_RUN.match(chr(c) * 2)] == [" "]
+
+
+_RULE_WORDS = ("ab", "b", "abc", "", "ü", "x y")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcü xy", max_size=12), min_size=1, max_size=6),
+       st.lists(st.tuples(st.sets(st.sampled_from(_RULE_WORDS), max_size=2), st.sampled_from(("block", "span")),
+                          st.booleans()), min_size=1, max_size=6))
+def test_match_rules_tries_the_rules_a_rule_loop_would(texts: list[str],
+                                                       shapes: list[tuple[set[str], str, bool]]) -> None:
+    # match_rules looks only at the rules with a keyword on the page (or none): the hits
+    # of a loop over every rule, each tried on the blocks holding one of its keywords.
+    from cleantext.rules.match import candidate_blocks, match_rules
+
+    rules = [Rule(f"r{k}", "custom", scope, ("b|ü",), "r", keywords=tuple(sorted(words)),
+                  sites=("example.com",) if sited else (), compiled=regex.compile("b|ü"))
+             for k, (words, scope, sited) in enumerate(shapes)]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    holding = KeywordIndex.of(rules).blocks_holding([t.lower() for t in texts])
+    for site in (None, "example.com"):
+        spans, first = [], {}
+        for rule in rules:
+            if not rule.applies_to(site):
+                continue
+            for i in candidate_blocks(rule, holding, len(blocks)):
+                found = rule.spans(texts[i])
+                if found and rule.scope == "span":
+                    spans += [(i, a, b, rule.id) for a, b in found]
+                elif found:
+                    first.setdefault(i, rule.id)
+        for keywords in (KeywordIndex.of(rules), KeywordIndex.of(list(rules)), None):  # its plan, one made here
+            hits = match_rules(blocks, rules, site, 1.0, keywords=keywords)
+            assert [(h.block, h.start, h.end, h.rule.id) for h in hits.spans] == sorted(spans)
+            assert {i: h.rule.id for i, h in hits.blocks.items()} == first

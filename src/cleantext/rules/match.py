@@ -56,13 +56,17 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     block cannot hang the cleaner). `keywords` is the rules' keyword index, built once per
     rule set (built here when not given).
     """
-    # A rule without `sites` applies everywhere (most rules): no method call for it.
-    active = [r for r in rules if not r.sites or r.applies_to(site)]
-    if not active or not blocks:
+    if not rules or not blocks:
         return RuleHits()
     if keywords is None:
-        keywords = KeywordIndex.of(active)
+        keywords = KeywordIndex.of(rules)
     holding = keywords.blocks_holding([b.text.lower() for b in blocks])
+    # The rules with a keyword on the page, and those without keywords, in rule order: the
+    # rest (most rules on most pages) are never looked at.
+    holders, always = keywords.plan if keywords.rules is rules else _plan(rules)
+    tried = set(always)
+    for word in holding:
+        tried.update(holders.get(word, ()))
     spans: list[Hit] = []
     block_hits: dict[int, Hit] = {}
     tail: Hit | None = None
@@ -71,10 +75,10 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     # Block-like rules match a block with its whitespace runs collapsed: collapsed once per
     # block for this document, not once per rule (four rules a block on the aeb pages).
     collapsed: dict[str, str] = {}
-    found_keys = holding.keys()
-    for rule in active:
-        # candidate_blocks' first test, without its call: most rules have no keyword on a page.
-        if rule.keywords and found_keys.isdisjoint(rule.keywords) and "" not in rule.keywords:
+    for k in sorted(tried):
+        rule = rules[k]
+        # A rule without `sites` applies everywhere (most rules): no method call for it.
+        if rule.sites and not rule.applies_to(site):
             continue
         candidates = candidate_blocks(rule, holding, len(blocks), words)
         if not candidates:
@@ -225,17 +229,19 @@ class KeywordIndex:
     on the aeb pages)."""
 
     automaton: Any  # an ahocorasick.Automaton, or None when no rule has a keyword
+    rules: Sequence[Rule] = field(default=(), compare=False)  # the rules it was built for
+    plan: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] = field(default=({}, ()), compare=False)  # _plan(rules)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> KeywordIndex:
         words = sorted({k for r in rules for k in r.keywords if k})
         if not words:
-            return cls(None)
+            return cls(None, rules, _plan(rules))
         automaton = ahocorasick.Automaton()
         for word in words:
             automaton.add_word(word, word)
         automaton.make_automaton()
-        return cls(automaton)
+        return cls(automaton, rules, _plan(rules))
 
     def blocks_holding(self, lowered: Sequence[str]) -> dict[str, set[int]]:
         """keyword -> the indices of the (lower-cased) blocks that contain it.
@@ -266,6 +272,20 @@ class KeywordIndex:
             else:
                 holders.add(block)
         return found
+
+
+def _plan(rules: Sequence[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Keyword -> the positions of the rules that have it; and the positions of the rules
+    tried on every page (no keyword, or the empty one)."""
+    holders: dict[str, list[int]] = {}
+    always = []
+    for k, rule in enumerate(rules):
+        if not rule.keywords or "" in rule.keywords:
+            always.append(k)
+            continue
+        for word in rule.keywords:
+            holders.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in holders.items()}, tuple(always)
 
 
 def candidate_blocks(rule: Rule, holding: dict[str, set[int]], n_blocks: int,
