@@ -337,6 +337,25 @@ def test_timeout_is_a_budget_per_rule_and_document(tmp_path: Path) -> None:
     assert all(p in result.text for p in PARAS)
 
 
+def test_only_shipped_rules_search_short_texts_without_a_timeout(tmp_path: Path) -> None:
+    """Shipped rules skip the regex timeout (two process-clock reads a search) on texts the
+    adversarial test below covers; a user rule, or any text longer than that, keeps it."""
+    from cleantext.rules.registry import UNTIMED_MAX_CHARS, load_rule_file, shipped_rules
+
+    rules = tmp_path / "evil.toml"
+    rules.write_text(CATASTROPHIC, encoding="utf-8")
+    (user,) = load_rule_file(rules)
+    shipped = shipped_rules()
+    assert shipped and all(r.shipped for r in shipped) and not user.shipped
+    short, long = "x" * UNTIMED_MAX_CHARS, "x" * (UNTIMED_MAX_CHARS + 1)
+    assert shipped[0].search_timeout(short, 0.5) is None
+    assert shipped[0].search_timeout(long, 0.5) == 0.5
+    assert user.search_timeout(short, 0.5) == 0.5
+    # ... and the adversarial strings reach past that length, so they cover every text
+    # a shipped rule searches untimed.
+    assert min(map(len, adversarial_strings(("",), 6000))) >= UNTIMED_MAX_CHARS
+
+
 def adversarial_strings(keywords: tuple[str, ...], n: int) -> list[str]:
     """Long runs that make backtracking patterns explode: letters, spaces, punctuation, keywords.
 

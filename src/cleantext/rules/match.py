@@ -98,8 +98,8 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
                 found = answers.get(block.text)
                 if found is None:
                     found = answers[block.text] = rule.spans(
-                        block.text, timeout=left, words=words[i] if words is not None else None,
-                        prefiltered=True, collapsed=collapsed)
+                        block.text, timeout=rule.search_timeout(block.text, left),
+                        words=words[i] if words is not None else None, prefiltered=True, collapsed=collapsed)
                 if not found:
                     continue
                 if rule.scope == "span":
@@ -193,7 +193,7 @@ def _first_exposed(text: str, pos: int, rules: Sequence[Rule], timeout: float,
     start = pos + len(rest) - len(rest.lstrip())
     for rule in rules:
         try:
-            found = rule.spans(rest, timeout=timeout)
+            found = rule.spans(rest, timeout=rule.search_timeout(rest, timeout))
         except TimeoutError:
             continue  # the rule already had its budget on the whole document
         if rule.scope == "block" and found:
