@@ -28,6 +28,8 @@ from .rules.comment_thread import cut_thread
 from .rules.embeds import keep_embeds
 from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
+from .rules.newsletter_box import RULE_ID as NEWSLETTER_PITCH
+from .rules.newsletter_box import cut_pitches
 from .rules.registry import CodeRule, Rule, build_registry
 from .rules.teasers import RULE_ID as TEASER_RUN
 from .rules.teasers import cut_teasers
@@ -89,6 +91,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
                        html=doc.input_format == "html" and not doc.fallback)
     decisions = keep_embeds(blocks, feats, decisions)  # tweets quoted inside the story
+    if NEWSLETTER_PITCH in rules_on:
+        decisions = cut_pitches(feats, decisions)
     end = None
     strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
     if "story-end.topic-shift" in rules_on and strictness is not None:

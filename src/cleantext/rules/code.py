@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
-from . import carousel, comment_thread, story_end, teasers
+from . import carousel, comment_thread, newsletter_box, story_end, teasers
 from .registry import CodeRule
 
 Span = tuple[int, int, int, str, str, str]
@@ -51,6 +51,12 @@ def _thread_fires(text: str) -> bool:
     from ..api import clean_document  # the engine imports this module: import late
 
     return any(r.rule == comment_thread.RULE_ID for r in clean_document(text).removals)
+
+
+def _pitch_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == newsletter_box.RULE_ID for r in clean_document(text).removals)
 
 
 def _carousel_fires(text: str) -> bool:
@@ -111,6 +117,15 @@ CODE_RULES: tuple[CodeRule, ...] = (
         fires=_thread_fires,
         drop_examples=comment_thread.DROP_EXAMPLES,
         keep_examples=comment_thread.KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=newsletter_box.RULE_ID,
+        category=newsletter_box.CATEGORY,
+        scope="block",
+        reason=newsletter_box.REASON,
+        fires=_pitch_fires,
+        drop_examples=newsletter_box.DROP_EXAMPLES,
+        keep_examples=newsletter_box.KEEP_EXAMPLES,
     ),
     CodeRule(
         id="carousel.headlines",

@@ -1,0 +1,56 @@
+"""The pitch line of a newsletter box is cut with the box; a story line after a heading is not.
+
+Texts are written for these tests (no bench data).
+"""
+
+from __future__ import annotations
+
+import cleantext
+from cleantext.rules import newsletter_box
+
+MENU = "Home\nNews\nSport\nBusiness\nWeather\n"
+STORY = [
+    "The city council approved the new harbour budget on Monday after a three-hour debate, with nine "
+    "members voting in favour and two against the plan to dredge the old port.",
+    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about 4 million "
+    "euros, most of it covered by a regional grant for ports.",
+    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
+    "boats that still use the old port every morning.",
+    "The first dredgers are expected in the harbour in April, and the work should take about six months "
+    "if the weather allows, the council said in a statement.",
+]
+PITCH = "Daily news about the harbour, the port and the people who work there."
+BOX = ["Sign up for the Harbour News newsletter", PITCH, "Email address", "Subscribe"]
+FOOTER = ["Privacy Policy", "Terms of Use", "Contact Us", "© 2024 Harbour News"]
+
+
+def _page(*parts: list[str]) -> str:
+    return MENU + "\n".join(line for part in parts for line in part) + "\n"
+
+
+def test_the_pitch_of_a_newsletter_box_is_cut() -> None:
+    result = cleantext.clean_document(_page(STORY, BOX, FOOTER))
+    assert PITCH not in result.text
+    assert any(r.rule == newsletter_box.RULE_ID and r.text == PITCH for r in result.removals)
+    for paragraph in STORY:
+        assert paragraph in result.text
+
+
+def test_with_the_rule_off_the_pitch_is_kept() -> None:
+    config = cleantext.Config(disabled_rules=(newsletter_box.RULE_ID,))
+    assert PITCH in cleantext.clean(_page(STORY, BOX, FOOTER), config)
+
+
+def test_near_miss_a_story_line_after_a_newsletter_heading_is_kept() -> None:
+    # The story goes on after the line: the line after it is kept, so it is no pitch.
+    text = _page(STORY[:2], ["Sign up for the Harbour News newsletter", PITCH], STORY[2:], FOOTER)
+    assert PITCH in cleantext.clean(text)
+
+
+def test_near_miss_a_long_paragraph_after_a_newsletter_heading_is_kept() -> None:
+    long_line = ("Daily news about the harbour: the council approved the dredging plan on Monday, and the "
+                 "fishermen who moor their boats in the old port asked for compensation before the work "
+                 "starts in spring, when the first dredgers arrive.")
+    assert len(long_line.split()) > newsletter_box.PITCH_MAX_WORDS
+    text = _page(STORY, ["Sign up for the Harbour News newsletter", long_line, "Email address"], FOOTER)
+    assert long_line in cleantext.clean(text)
