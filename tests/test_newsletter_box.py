@@ -54,3 +54,12 @@ def test_near_miss_a_long_paragraph_after_a_newsletter_heading_is_kept() -> None
     assert len(long_line.split()) > newsletter_box.PITCH_MAX_WORDS
     text = _page(STORY, ["Sign up for the Harbour News newsletter", long_line, "Email address"], FOOTER)
     assert long_line in cleantext.clean(text)
+
+
+def test_near_miss_a_story_line_between_a_newsletter_prompt_and_a_promo_is_kept() -> None:
+    # A newsletter prompt and a "Read more:" promo both sit inside stories: the short
+    # paragraph between them is the story's (corpus de-newsletter-abonnieren).
+    quote = "“The port must stay open to the fishing boats,” the mayor said at the meeting."
+    text = _page(STORY[:2], ["Sign up for the Harbour News newsletter", quote,
+                             "READ MORE: Ferry line to the islands returns"], STORY[2:], FOOTER)
+    assert quote in cleantext.clean(text)

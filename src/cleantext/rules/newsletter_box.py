@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..article import CHROME_CATEGORIES
 from ..decide import Decision
 from ..features import Features
 
@@ -30,6 +31,11 @@ REASON = "the pitch of a newsletter box, between its heading and its form"
 #: have 12-28 (the longest a consent line of the form); a paragraph of the story after a
 #: newsletter heading has more, and the story goes on after it (the next line is kept).
 PITCH_MAX_WORDS = 30
+#: The line after the pitch is chrome: the classifier's or a chrome rule's (the form, a
+#: share bar). A promo line ("Mehr zum Thema: ...") after it is not: a newsletter prompt and
+#: a promo sit inside a story, and the paragraph between them is the story's (corpus
+#: de-newsletter-abonnieren).
+CLASSIFIER = "boilerplate.classifier"
 
 
 def cut_pitches(feats: Sequence[Features], decisions: list[Decision]) -> list[Decision]:
@@ -41,8 +47,8 @@ def cut_pitches(feats: Sequence[Features], decisions: list[Decision]) -> list[De
     out = list(decisions)
     for i in range(1, len(decisions) - 1):
         before, here, after = decisions[i - 1], decisions[i], decisions[i + 1]
-        if (here[0] and feats[i].words <= PITCH_MAX_WORDS
-                and not before[0] and before[2] == CATEGORY and not after[0]):
+        if (here[0] and feats[i].words <= PITCH_MAX_WORDS and not before[0] and before[2] == CATEGORY
+                and not after[0] and (after[1] == CLASSIFIER or after[2] in CHROME_CATEGORIES)):
             out[i] = (False, RULE_ID, CATEGORY, REASON)
     return out
 
