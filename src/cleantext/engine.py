@@ -21,6 +21,8 @@ from .ingest import Document
 from .metadata import DATE_HEADER_REASON, Header, date_headers, title_of
 from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
+from .rules.box_lines import RULES as BOX_LINE_RULES
+from .rules.box_lines import cut_box_lines
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.comment_thread import RULE_ID as SIGNED_THREAD
@@ -28,8 +30,6 @@ from .rules.comment_thread import cut_thread
 from .rules.embeds import keep_embeds
 from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
-from .rules.newsletter_box import RULE_ID as NEWSLETTER_PITCH
-from .rules.newsletter_box import cut_pitches
 from .rules.registry import CodeRule, Rule, build_registry
 from .rules.teasers import RULE_ID as TEASER_RUN
 from .rules.teasers import cut_teasers
@@ -91,8 +91,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
                        html=doc.input_format == "html" and not doc.fallback)
     decisions = keep_embeds(blocks, feats, decisions)  # tweets quoted inside the story
-    if NEWSLETTER_PITCH in rules_on:
-        decisions = cut_pitches(feats, decisions)
+    if any(rule_id in rules_on for rule_id, _ in BOX_LINE_RULES.values()):
+        decisions = cut_box_lines(feats, decisions, rules_on)  # a pitch or a link left in a box
     end = None
     strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
     if "story-end.topic-shift" in rules_on and strictness is not None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
-from . import carousel, comment_thread, newsletter_box, story_end, teasers
+from . import box_lines, carousel, comment_thread, story_end, teasers
 from .registry import CodeRule
 
 Span = tuple[int, int, int, str, str, str]
@@ -56,7 +56,13 @@ def _thread_fires(text: str) -> bool:
 def _pitch_fires(text: str) -> bool:
     from ..api import clean_document  # the engine imports this module: import late
 
-    return any(r.rule == newsletter_box.RULE_ID for r in clean_document(text).removals)
+    return any(r.rule == box_lines.PITCH_RULE_ID for r in clean_document(text).removals)
+
+
+def _box_item_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == box_lines.ITEM_RULE_ID for r in clean_document(text).removals)
 
 
 def _carousel_fires(text: str) -> bool:
@@ -119,13 +125,22 @@ CODE_RULES: tuple[CodeRule, ...] = (
         keep_examples=comment_thread.KEEP_EXAMPLES,
     ),
     CodeRule(
-        id=newsletter_box.RULE_ID,
-        category=newsletter_box.CATEGORY,
+        id=box_lines.PITCH_RULE_ID,
+        category="newsletter",
         scope="block",
-        reason=newsletter_box.REASON,
+        reason=box_lines.RULES["newsletter"][1],
         fires=_pitch_fires,
-        drop_examples=newsletter_box.DROP_EXAMPLES,
-        keep_examples=newsletter_box.KEEP_EXAMPLES,
+        drop_examples=box_lines.PITCH_DROP_EXAMPLES,
+        keep_examples=box_lines.PITCH_KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=box_lines.ITEM_RULE_ID,
+        category="related",
+        scope="block",
+        reason=box_lines.RULES["related"][1],
+        fires=_box_item_fires,
+        drop_examples=box_lines.ITEM_DROP_EXAMPLES,
+        keep_examples=box_lines.ITEM_KEEP_EXAMPLES,
     ),
     CodeRule(
         id="carousel.headlines",

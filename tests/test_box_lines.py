@@ -1,4 +1,4 @@
-"""The pitch line of a newsletter box is cut with the box; a story line after a heading is not.
+"""A lone line in a newsletter or related box is cut with the box; a story line after a heading is not.
 
 Texts are written for these tests (no bench data).
 """
@@ -6,7 +6,7 @@ Texts are written for these tests (no bench data).
 from __future__ import annotations
 
 import cleantext
-from cleantext.rules import newsletter_box
+from cleantext.rules import box_lines
 
 MENU = "Home\nNews\nSport\nBusiness\nWeather\n"
 STORY = [
@@ -31,13 +31,13 @@ def _page(*parts: list[str]) -> str:
 def test_the_pitch_of_a_newsletter_box_is_cut() -> None:
     result = cleantext.clean_document(_page(STORY, BOX, FOOTER))
     assert PITCH not in result.text
-    assert any(r.rule == newsletter_box.RULE_ID and r.text == PITCH for r in result.removals)
+    assert any(r.rule == box_lines.PITCH_RULE_ID and r.text == PITCH for r in result.removals)
     for paragraph in STORY:
         assert paragraph in result.text
 
 
 def test_with_the_rule_off_the_pitch_is_kept() -> None:
-    config = cleantext.Config(disabled_rules=(newsletter_box.RULE_ID,))
+    config = cleantext.Config(disabled_rules=(box_lines.PITCH_RULE_ID,))
     assert PITCH in cleantext.clean(_page(STORY, BOX, FOOTER), config)
 
 
@@ -51,7 +51,7 @@ def test_near_miss_a_long_paragraph_after_a_newsletter_heading_is_kept() -> None
     long_line = ("Daily news about the harbour: the council approved the dredging plan on Monday, and the "
                  "fishermen who moor their boats in the old port asked for compensation before the work "
                  "starts in spring, when the first dredgers arrive.")
-    assert len(long_line.split()) > newsletter_box.PITCH_MAX_WORDS
+    assert len(long_line.split()) > box_lines.LINE_MAX_WORDS
     text = _page(STORY, ["Sign up for the Harbour News newsletter", long_line, "Email address"], FOOTER)
     assert long_line in cleantext.clean(text)
 
@@ -63,3 +63,25 @@ def test_near_miss_a_story_line_between_a_newsletter_prompt_and_a_promo_is_kept(
     text = _page(STORY[:2], ["Sign up for the Harbour News newsletter", quote,
                              "READ MORE: Ferry line to the islands returns"], STORY[2:], FOOTER)
     assert quote in cleantext.clean(text)
+
+
+# The first link reads as a sentence: the classifier keeps it alone.
+LINKS = ["Fishermen in the old port say the harbour dredging will cost them their moorings for months.",
+         "Port traffic doubled in ten years",
+         "New ferry line to the islands", "Bridge repairs start in May"]
+
+
+def test_the_first_link_of_a_related_box_is_cut() -> None:
+    page = _page(STORY, ["Most popular"], LINKS, FOOTER)
+    result = cleantext.clean_document(page)
+    assert LINKS[0] not in result.text
+    assert any(r.rule == box_lines.ITEM_RULE_ID and r.text == LINKS[0] for r in result.removals)
+    config = cleantext.Config(disabled_rules=(box_lines.ITEM_RULE_ID,))
+    assert LINKS[0] in cleantext.clean(page, config)
+
+
+def test_near_miss_a_story_paragraph_after_a_related_label_is_kept() -> None:
+    # A "Most popular" label inside the story, the story going on after it.
+    text = _page(STORY[:2], ["Most popular"], STORY[2:], FOOTER)
+    for paragraph in STORY:
+        assert paragraph in cleantext.clean(text)
