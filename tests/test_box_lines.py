@@ -85,3 +85,25 @@ def test_near_miss_a_story_paragraph_after_a_related_label_is_kept() -> None:
     text = _page(STORY[:2], ["Most popular"], STORY[2:], FOOTER)
     for paragraph in STORY:
         assert paragraph in cleantext.clean(text)
+
+
+PORTRAIT = ("Hello, I am Lena, a reporter who has lived by the old port for twenty years and writes about the "
+            "harbour, its boats and its people.")
+
+
+def test_the_portrait_in_a_profile_box_is_cut() -> None:
+    page = _page(STORY, ["Home", "About Lena", PORTRAIT, "View all posts by Lena"], FOOTER)
+    result = cleantext.clean_document(page)
+    assert PORTRAIT not in result.text
+    assert any(r.rule == box_lines.ABOUT_RULE_ID and r.text == PORTRAIT for r in result.removals)
+    for paragraph in STORY:
+        assert paragraph in result.text
+    config = cleantext.Config(disabled_rules=(box_lines.ABOUT_RULE_ID,))
+    assert PORTRAIT in cleantext.clean(page, config)
+
+
+def test_near_miss_a_kept_about_heading_opens_story() -> None:
+    # "About the harbour" kept between paragraphs is a subheading: the paragraph under it stays.
+    text = _page(STORY[:2], ["About the harbour"], STORY[2:], FOOTER)
+    for paragraph in STORY:
+        assert paragraph in cleantext.clean(text)

@@ -59,6 +59,12 @@ def _pitch_fires(text: str) -> bool:
     return any(r.rule == box_lines.PITCH_RULE_ID for r in clean_document(text).removals)
 
 
+def _about_box_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == box_lines.ABOUT_RULE_ID for r in clean_document(text).removals)
+
+
 def _box_item_fires(text: str) -> bool:
     from ..api import clean_document  # the engine imports this module: import late
 
@@ -141,6 +147,15 @@ CODE_RULES: tuple[CodeRule, ...] = (
         fires=_box_item_fires,
         drop_examples=box_lines.ITEM_DROP_EXAMPLES,
         keep_examples=box_lines.ITEM_KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=box_lines.ABOUT_RULE_ID,
+        category="navigation",
+        scope="block",
+        reason=box_lines.ABOUT_REASON,
+        fires=_about_box_fires,
+        drop_examples=box_lines.ABOUT_DROP_EXAMPLES,
+        keep_examples=box_lines.ABOUT_KEEP_EXAMPLES,
     ),
     CodeRule(
         id="carousel.headlines",
