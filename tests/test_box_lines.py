@@ -107,3 +107,11 @@ def test_near_miss_a_kept_about_heading_opens_story() -> None:
     text = _page(STORY[:2], ["About the harbour"], STORY[2:], FOOTER)
     for paragraph in STORY:
         assert paragraph in cleantext.clean(text)
+
+
+def test_near_miss_a_headline_under_a_top_stories_label_above_the_story_is_kept() -> None:
+    # "Top stories" is a menu entry above the story as often as a box below it: before the
+    # story's first paragraph, the line under it is the headline, a byline after it.
+    headline = "Mayor Ruiz says the port will stay open to the fishing boats during the dredging."
+    text = _page(["Top stories", headline, "By Lena Berg"], STORY, FOOTER)
+    assert headline in cleantext.clean(text)

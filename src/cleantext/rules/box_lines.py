@@ -12,8 +12,8 @@ chrome, is that pitch (or link).
 Dev half, text path, with both kinds: traf P 0.9236 -> 0.9249 (F1 0.9109 -> 0.9115), aeb
 P 0.9222 -> 0.9226 (F1 0.9363 -> 0.9366), glued and append unchanged, recall unchanged on
 every set. The lines cut on the dev sets: 3 newsletter pitches and a consent line of a
-form (traf nymag, utopia; aeb two science-news boxes), 3 first links of related boxes
-(traf gay.ch, hertha-blog, bbc) and an appended article's source line; none is story.
+form (traf nymag, utopia; aeb two science-news boxes), 2 first links of related boxes
+(traf gay.ch, hertha-blog) and an appended article's source line; none is story.
 The same shape on the other side (a kept line before a heading, after a removed line) cut
 no without snippet, and the other chrome categories as heading cut story (a comment
 thread's replies, a story's first paragraph after a share bar): both are left out.
@@ -37,6 +37,7 @@ from collections.abc import Container, Sequence
 import regex
 
 from ..article import CHROME_CATEGORIES
+from ..classify import PROSE_MIN_WORDS
 from ..decide import Decision
 from ..features import Features
 
@@ -57,6 +58,11 @@ ABOUT_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 
+#: A related heading opens a box only below the story's first paragraph of prose (a block of
+#: PROSE_MIN_WORDS words kept above it): related.toml's "Top stories" and "Latest news" are
+#: menu entries above the story as often as boxes below it, and the line under them there
+#: can be the headline (dev half: bbc's "Related Topics" over a topic link at the top is
+#: left alone; no other dev cut changes).
 #: A lone line has at most this many words: the kept lines it cuts on the dev half have
 #: 2-28 (the longest a consent line of a form); a paragraph of the story after a heading
 #: has more, and the story goes on after it (the next line is kept).
@@ -79,12 +85,15 @@ def cut_box_lines(texts: Sequence[str], feats: Sequence[Features], decisions: li
     """
     out = list(decisions)
     about_on = rules_on is None or ABOUT_RULE_ID in rules_on
+    story_seen = False  # a paragraph of prose kept above: the story has begun
     for i in range(1, len(decisions) - 1):
         before, here, after = decisions[i - 1], decisions[i], decisions[i + 1]
+        story_seen = story_seen or (before[0] and feats[i - 1].words >= PROSE_MIN_WORDS)
         if before[0] or not here[0] or after[0] or not (after[1] == CLASSIFIER or after[2] in CHROME_CATEGORIES):
             continue
         rule = RULES.get(before[2])
-        if rule is not None and (rules_on is None or rule[0] in rules_on) and feats[i].words <= LINE_MAX_WORDS:
+        if (rule is not None and (rules_on is None or rule[0] in rules_on) and feats[i].words <= LINE_MAX_WORDS
+                and (story_seen or before[2] != "related")):
             out[i] = (False, rule[0], before[2], rule[1])
         elif about_on and feats[i - 1].words <= ABOUT_LABEL_MAX_WORDS and ABOUT_LABEL.match(texts[i - 1]):
             out[i] = (False, ABOUT_RULE_ID, "navigation", ABOUT_REASON)
