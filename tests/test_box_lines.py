@@ -5,6 +5,8 @@ Texts are written for these tests (no bench data).
 
 from __future__ import annotations
 
+import pytest
+
 import cleantext
 from cleantext.rules import box_lines
 
@@ -109,9 +111,10 @@ def test_near_miss_a_kept_about_heading_opens_story() -> None:
         assert paragraph in cleantext.clean(text)
 
 
-def test_near_miss_a_headline_under_a_top_stories_label_above_the_story_is_kept() -> None:
-    # "Top stories" is a menu entry above the story as often as a box below it: before the
-    # story's first paragraph, the line under it is the headline, a byline after it.
+@pytest.mark.parametrize("label", ["Top stories", "Newsletter"])
+def test_near_miss_a_headline_under_a_menu_label_above_the_story_is_kept(label: str) -> None:
+    # "Top stories" and "Newsletter" are menu entries above the story as often as boxes
+    # below it: before the story's first paragraph, the line under one is the headline.
     headline = "Mayor Ruiz says the port will stay open to the fishing boats during the dredging."
-    text = _page(["Top stories", headline, "By Lena Berg"], STORY, FOOTER)
+    text = _page([label, headline, "By Lena Berg"], STORY, FOOTER)
     assert headline in cleantext.clean(text)

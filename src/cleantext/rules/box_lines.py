@@ -58,11 +58,11 @@ ABOUT_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 
-#: A related heading opens a box only below the story's first paragraph of prose (a block of
-#: PROSE_MIN_WORDS words kept above it): related.toml's "Top stories" and "Latest news" are
-#: menu entries above the story as often as boxes below it, and the line under them there
-#: can be the headline (dev half: bbc's "Related Topics" over a topic link at the top is
-#: left alone; no other dev cut changes).
+#: A newsletter or related heading opens a box only below the story's first paragraph of
+#: prose (a block of PROSE_MIN_WORDS words kept above it): "Newsletter", "Top stories" and
+#: "Latest news" are menu entries above the story as often as boxes below it, and the line
+#: under them there can be the headline (dev half: bbc's "Related Topics" over a topic link
+#: at the top and one of utopia's two consent lines are left alone; no other cut changes).
 #: A lone line has at most this many words: the kept lines it cuts on the dev half have
 #: 2-28 (the longest a consent line of a form); a paragraph of the story after a heading
 #: has more, and the story goes on after it (the next line is kept).
@@ -93,7 +93,7 @@ def cut_box_lines(texts: Sequence[str], feats: Sequence[Features], decisions: li
             continue
         rule = RULES.get(before[2])
         if (rule is not None and (rules_on is None or rule[0] in rules_on) and feats[i].words <= LINE_MAX_WORDS
-                and (story_seen or before[2] != "related")):
+                and story_seen):
             out[i] = (False, rule[0], before[2], rule[1])
         elif about_on and feats[i - 1].words <= ABOUT_LABEL_MAX_WORDS and ABOUT_LABEL.match(texts[i - 1]):
             out[i] = (False, ABOUT_RULE_ID, "navigation", ABOUT_REASON)
