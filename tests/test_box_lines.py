@@ -111,10 +111,10 @@ def test_near_miss_a_kept_about_heading_opens_story() -> None:
         assert paragraph in cleantext.clean(text)
 
 
-@pytest.mark.parametrize("label", ["Top stories", "Newsletter"])
+@pytest.mark.parametrize("label", ["Top stories", "Newsletter", "About us"])
 def test_near_miss_a_headline_under_a_menu_label_above_the_story_is_kept(label: str) -> None:
-    # "Top stories" and "Newsletter" are menu entries above the story as often as boxes
-    # below it: before the story's first paragraph, the line under one is the headline.
+    # "Top stories", "Newsletter" and "About us" are menu entries above the story as often as
+    # boxes below it: before the story's first paragraph, the line under one is the headline.
     headline = "Mayor Ruiz says the port will stay open to the fishing boats during the dredging."
     text = _page([label, headline, "By Lena Berg"], STORY, FOOTER)
     assert headline in cleantext.clean(text)

@@ -25,8 +25,9 @@ reads as prose, then chrome ("Zeige alle Beiträge von Creeny »"). No rule know
 as chrome on its own ("Über den Wolken", "About Python" open stories and sections too), so
 the label is a pattern here and counts only when the page removed it. Dev half, text path:
 traf P 0.9249 -> 0.9267 (F1 0.9115 -> 0.9124: creeny, backenmachtgluecklich, chorknaben,
-4 without snippets), other sets unchanged; the other 3 lines it cuts are a blog's post
-footer, a blog's name and a cookie notice. A kept label is the story's ("About my6sense" over a press release's
+4 without snippets), other sets unchanged; the other line it cuts is a cookie notice. Like
+the other boxes, only below the story's first paragraph ("Über uns" ends many menus above
+the headline). A kept label is the story's ("About my6sense" over a press release's
 company paragraph, aeb dev dfd43bc0: gold).
 """
 
@@ -95,7 +96,8 @@ def cut_box_lines(texts: Sequence[str], feats: Sequence[Features], decisions: li
         if (rule is not None and (rules_on is None or rule[0] in rules_on) and feats[i].words <= LINE_MAX_WORDS
                 and story_seen):
             out[i] = (False, rule[0], before[2], rule[1])
-        elif about_on and feats[i - 1].words <= ABOUT_LABEL_MAX_WORDS and ABOUT_LABEL.match(texts[i - 1]):
+        elif (about_on and story_seen and feats[i - 1].words <= ABOUT_LABEL_MAX_WORDS
+              and ABOUT_LABEL.match(texts[i - 1])):
             out[i] = (False, ABOUT_RULE_ID, "navigation", ABOUT_REASON)
     return out
 
