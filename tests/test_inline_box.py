@@ -107,3 +107,25 @@ def test_near_miss_glued_prose_on_another_topic_after_the_box_is_cut() -> None:
         assert paragraph not in result.text
     for paragraph in HEAD[1:]:
         assert paragraph in result.text
+
+
+AUTHOR_BOX = [
+    "About the author",
+    "Lena Berg",
+    "Lena Berg has covered the harbour, the old port and the city council for the Harbour News since "
+    "2015, and before that wrote about ports and waterways for a regional paper.",
+    "She lives near the old port with her family and two fishing boats, and reports on the council's "
+    "plans for the harbour every week.",
+    "View all posts by Lena Berg",
+]
+
+
+def test_an_author_box_after_the_story_is_cut_with_its_bio() -> None:
+    # A header, a name line, then prose that shares the story's words: the shape of an
+    # inline box with the story resuming after it, but an author's bio is not the story.
+    result = cleantext.clean_document(_page(MENU, HEAD, REST, AUTHOR_BOX, TAIL))
+    for paragraph in HEAD[1:] + REST:
+        assert paragraph in result.text
+    for line in AUTHOR_BOX[2:4]:
+        assert line not in result.text
+        assert _rules_on(result, line) == ["metadata.author-box"]

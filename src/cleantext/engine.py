@@ -30,6 +30,8 @@ from .ingest import Document
 from .metadata import DATE_HEADER_REASON, Header, date_headers, title_of
 from .model import Block, Removal, Result, Stats, StoryEnd, Verdict
 from .render import apply_removals
+from .rules.box_lines import RULE_IDS as BOX_LINE_RULE_IDS
+from .rules.box_lines import cut_box_lines
 from .rules.builtin import BUILTIN_RULES
 from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.comment_thread import RULE_ID as SIGNED_THREAD
@@ -98,6 +100,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,
                        html=doc.input_format == "html" and not doc.fallback, explain=False)
     decisions = keep_embeds(blocks, feats, decisions)  # tweets quoted inside the story
+    if BOX_LINE_RULE_IDS & rules_on.keys():  # a pitch, a link or a portrait left in a box
+        decisions = cut_box_lines([b.text for b in blocks], feats, decisions, rules_on)
     end = None
     strictness = doc.story_end_strictness or (1.0 if clean else PAGE_DUMP_STORY_END_STRICTNESS)
     if "story-end.topic-shift" in rules_on and strictness is not None:

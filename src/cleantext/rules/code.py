@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
-from . import carousel, comment_thread, story_end, teasers
+from . import box_lines, carousel, comment_thread, story_end, teasers
 from .registry import CodeRule
 
 Span = tuple[int, int, int, str, str, str]
@@ -51,6 +51,24 @@ def _thread_fires(text: str) -> bool:
     from ..api import clean_document  # the engine imports this module: import late
 
     return any(r.rule == comment_thread.RULE_ID for r in clean_document(text).removals)
+
+
+def _pitch_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == box_lines.PITCH_RULE_ID for r in clean_document(text).removals)
+
+
+def _about_box_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == box_lines.ABOUT_RULE_ID for r in clean_document(text).removals)
+
+
+def _box_item_fires(text: str) -> bool:
+    from ..api import clean_document  # the engine imports this module: import late
+
+    return any(r.rule == box_lines.ITEM_RULE_ID for r in clean_document(text).removals)
 
 
 def _carousel_fires(text: str) -> bool:
@@ -111,6 +129,33 @@ CODE_RULES: tuple[CodeRule, ...] = (
         fires=_thread_fires,
         drop_examples=comment_thread.DROP_EXAMPLES,
         keep_examples=comment_thread.KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=box_lines.PITCH_RULE_ID,
+        category="newsletter",
+        scope="block",
+        reason=box_lines.RULES["newsletter"][1],
+        fires=_pitch_fires,
+        drop_examples=box_lines.PITCH_DROP_EXAMPLES,
+        keep_examples=box_lines.PITCH_KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=box_lines.ITEM_RULE_ID,
+        category="related",
+        scope="block",
+        reason=box_lines.RULES["related"][1],
+        fires=_box_item_fires,
+        drop_examples=box_lines.ITEM_DROP_EXAMPLES,
+        keep_examples=box_lines.ITEM_KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=box_lines.ABOUT_RULE_ID,
+        category="navigation",
+        scope="block",
+        reason=box_lines.ABOUT_REASON,
+        fires=_about_box_fires,
+        drop_examples=box_lines.ABOUT_DROP_EXAMPLES,
+        keep_examples=box_lines.ABOUT_KEEP_EXAMPLES,
     ),
     CodeRule(
         id="carousel.headlines",
