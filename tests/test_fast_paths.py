@@ -443,3 +443,12 @@ def test_short_runs_are_the_index_loop(shapes: list[tuple[int, bool]]) -> None:
 def test_the_classifier_reason_is_the_f_string(context: float, alone: float) -> None:
     assert ("not story-like in context (p=%.2f alone %.2f)" % (context, alone)  # noqa: UP031
             == f"not story-like in context (p={context:.2f} alone {alone:.2f})")
+
+
+def test_no_code_point_below_segments_first_cjk_makes_a_cjk_break() -> None:
+    # segment.sentences skips the CJK break search for a line with no character from there up.
+    from cleantext import segment
+
+    first = next(c for c in range(0x110000)
+                 if segment._CJK_BREAK.search(chr(c) + " あ") or segment._CJK_BREAK.search("あ " + chr(c)))
+    assert chr(first) == segment._FIRST_CJK

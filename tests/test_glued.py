@@ -207,3 +207,25 @@ def test_a_japanese_page_dump_loses_its_related_section() -> None:
     result = cleantext.clean_document(story + " " + related + "\n")
     assert "あずきバー" not in result.text
     assert result.text.startswith("先日、不正に改造した")
+
+
+_JA_STORY = ("先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されたという"
+             "ニュースを耳にしました。報道によると、今回販売されたのは、機能制限を解除したスマートフォンです。")
+
+
+def test_a_glued_cjk_line_is_split_where_a_space_joins_two_cjk_elements() -> None:
+    # The menu and the headlines of a related box were lines of their own; get_text(" ")
+    # joined them with a space, which CJK prose never puts between its characters.
+    menu = "ノート100YEN.com サイトマップ プライバシーポリシー 免責事項 お問い合わせ"
+    related = "関連記事 スマホの修理は違法なのか 商標の判決シリーズ 特許の基礎知識"
+    blocks = _blocks(menu + " " + _JA_STORY * 16 + " " + related)
+    for item in ("プライバシーポリシー", "免責事項", "お問い合わせ", "スマホの修理は違法なのか", "商標の判決シリーズ"):
+        assert item in blocks
+    result = cleantext.clean_document(menu + " " + _JA_STORY * 16 + " " + related + "\n")
+    assert "スマホの修理は違法なのか" not in result.text
+    assert "免責事項" not in result.text
+
+
+def test_near_miss_a_space_beside_a_latin_word_in_cjk_prose_is_no_break() -> None:
+    sentence = "今回はそのKindleデスクトップアプリ Kindle for PC に関する話。"
+    assert sentence in _blocks(_JA_STORY * 12 + " " + sentence + " " + _JA_STORY * 4)
