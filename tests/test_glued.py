@@ -47,7 +47,7 @@ def _long(*parts: str) -> str:
     "Related content", "Related Articles", "You may also like", "Read Next", "Leave a Reply Cancel reply",
     "Share this:", "Tags:", "You may also like:", "Related links:", "Artigos relacionados", "Ähnliche Artikel",
     "6 thoughts on “How the harbour was saved”", "34 responses to “ Ruiz: “We needed this plan” ”",
-    "関連記事", "相关文章",
+    "関連記事", "相关文章", "Top stories", "Most Popular", "MOST READ", "Latest News", "Editor's Picks",
 ])
 def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
@@ -60,6 +60,8 @@ def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     "You may also like the sequel, the author joked to the crowd.",
     "Read next to nothing about the plan, the mayor said at the meeting.",
     "Share this with the council before Monday, the engineers were told.",
+    "It was the most popular British band of the decade, the mayor recalled.",
+    "Top stories of the year included the floods in March and the harbour fire.",
 ])
 def test_near_miss_the_header_words_inside_a_sentence_are_not_split(sentence: str) -> None:
     assert sentence in _blocks(_long(*STORY, sentence, *STORY))
