@@ -231,3 +231,26 @@ def test_a_glued_cjk_line_is_split_where_a_space_joins_two_cjk_elements() -> Non
 def test_near_miss_a_space_beside_a_latin_word_in_cjk_prose_is_no_break() -> None:
     sentence = "今回はそのKindleデスクトップアプリ Kindle for PC に関する話。"
     assert sentence in _blocks(_JA_STORY * 12 + " " + sentence + " " + _JA_STORY * 4)
+
+
+@pytest.mark.parametrize(("byline", "dateline"), [
+    ("By Ana Ruiz, Harbour News", "CLEVELAND, Ohio –"), ("By Ana Ruiz, Harbour News", "WASHINGTON (AP) —"),
+    ("By Ana Ruiz, Harbour News", "SIOUX FALLS, S.D. –"), ("By Ana Ruiz, Harbour News", "WASHINGTON (Reuters) -"),
+    ("By Ana Ruiz, Harbour News", "SAN FRANCISCO —"),
+    # A place in title case: the split is before the first of up to three capitalised words
+    # ("Harbour News Dekalb, Ill." would open the block), so here after a credit.
+    ("Photo: Ana Ruiz/AP", "Dekalb, Ill. —"), ("Photo: Ana Ruiz/AP", "New York, NY –"),
+])
+def test_a_glued_line_is_split_before_a_dateline(byline: str, dateline: str) -> None:
+    # The byline (or the photo credit) before the dateline ran into the first sentence.
+    first = f"{dateline} The harbour council approved the dredging plan on Monday after a long debate."
+    text = _long(*STORY, byline, first, *STORY[::-1])
+    assert first in _blocks(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plan – approved on Monday – will cost the city about four million euros, the mayor said.",
+    "The harbour - the oldest in the region - needs dredging, the engineers said on Monday.",
+])
+def test_near_miss_a_dash_inside_a_sentence_is_no_dateline(sentence: str) -> None:
+    assert sentence in _blocks(_long(*STORY, sentence, *STORY))
