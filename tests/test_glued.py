@@ -254,3 +254,18 @@ def test_a_glued_line_is_split_before_a_dateline(byline: str, dateline: str) -> 
 ])
 def test_near_miss_a_dash_inside_a_sentence_is_no_dateline(sentence: str) -> None:
     assert sentence in _blocks(_long(*STORY, sentence, *STORY))
+
+
+@pytest.mark.parametrize("credit", [
+    "Photograph by Robyn Beck/AFP/Getty Images", "Getty Images", "Photo: Ana Ruiz/Shutterstock",
+])
+def test_a_glued_line_is_split_after_a_photo_credit(credit: str) -> None:
+    first = "Harbour shares fell sharply on Monday after the council cut the dredging budget for the old port."
+    text = _long(*STORY, "Posted 6:21 AM EST", credit, first, *STORY[::-1])
+    assert first in _blocks(text)
+    assert first in cleantext.clean(text + "\n")
+
+
+def test_near_miss_an_agency_name_inside_a_sentence_is_no_credit() -> None:
+    sentence = "The photographer sold the picture to Getty Images last year, the harbour office said."
+    assert sentence in _blocks(_long(*STORY, sentence, *STORY))

@@ -113,8 +113,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.end() - cuts[-1] < MIN_SENTENCE_CHARS:
             continue
         cuts.append(m.end())
-    datelines = dateline_starts(text, start, end)
-    if datelines:  # before chunking: the first sentence after a dateline stays whole
+    # Before chunking: the first sentence after a dateline or a photo credit stays whole.
+    datelines = dateline_starts(text, start, end) + credit_ends(text, start, end)
+    if datelines:
         cuts = sorted({*cuts, *datelines})
     cuts.append(end)
     credits = [m for m in _CREDIT.finditer(text, start, end)] if "(" in text[start:end] else []
@@ -185,6 +186,23 @@ _DATELINE = regex.compile(
 def dateline_starts(text: str, start: int, end: int) -> list[int]:
     """The offsets in text[start:end] where a dateline begins."""
     return [m.start() for m in _DATELINE.finditer(text, start, end)]
+
+
+# A photo credit that ends with a picture agency's name ends a caption or a credit line:
+# "Photograph by Robyn Beck/AFP/Getty Images Shares of construction goods giant ...",
+# "... 6:21 AM EST Getty Images Chargers coach Anthony Lynn recognizes ...". In a glued
+# line the sentence after it is the story's (or the caption's) and starts a block: glued
+# to the credit, caption.credit-line cut it with the credit, or the credit pulled it
+# below the bar. Only agency names that end nothing but a credit: "Reuters" and "AFP"
+# also open a sentence ("Reuters reported ..."). Dev half, text path: glued F1 0.8998 ->
+# 0.9014 (P 0.8829 -> 0.8840, R 0.9174 -> 0.9195; 6 pages gain, aeb dev 8e3efab5 +0.05,
+# none loses); aeb, traf and append unchanged.
+_AGENCY_END = regex.compile(r"\b(?:Getty\s+Images|Shutterstock)\s+(?=\p{Lu}\p{Ll})")
+
+
+def credit_ends(text: str, start: int, end: int) -> list[int]:
+    """The offsets in text[start:end] right after a credit that ends with an agency name."""
+    return [m.end() for m in _AGENCY_END.finditer(text, start, end)]
 
 
 def _split_at(text: str, spans: list[tuple[int, int]], points: list[int]) -> list[tuple[int, int]]:
