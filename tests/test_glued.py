@@ -48,6 +48,7 @@ def _long(*parts: str) -> str:
     "Share this:", "Tags:", "You may also like:", "Related links:", "Artigos relacionados", "Ähnliche Artikel",
     "6 thoughts on “How the harbour was saved”", "34 responses to “ Ruiz: “We needed this plan” ”",
     "関連記事", "相关文章", "Top stories", "Most Popular", "MOST READ", "Latest News", "Editor's Picks",
+    "Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
 ])
 def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
@@ -62,6 +63,7 @@ def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     "Share this with the council before Monday, the engineers were told.",
     "It was the most popular British band of the decade, the mayor recalled.",
     "Top stories of the year included the floods in March and the harbour fire.",
+    "Advertisement revenue of the harbour office fell by a third last year, the mayor said.",
 ])
 def test_near_miss_the_header_words_inside_a_sentence_are_not_split(sentence: str) -> None:
     assert sentence in _blocks(_long(*STORY, sentence, *STORY))
@@ -269,3 +271,10 @@ def test_a_glued_line_is_split_after_a_photo_credit(credit: str) -> None:
 def test_near_miss_an_agency_name_inside_a_sentence_is_no_credit() -> None:
     sentence = "The photographer sold the picture to Getty Images last year, the harbour office said."
     assert sentence in _blocks(_long(*STORY, sentence, *STORY))
+
+
+def test_an_ad_label_between_glued_paragraphs_is_cut_and_both_kept() -> None:
+    text = _long(*STORY[:3], "Advertisement", *STORY[3:], *STORY) + "\n"
+    out = cleantext.clean(text)
+    assert "Advertisement" not in out
+    assert STORY[2] in out and STORY[3] in out
