@@ -278,3 +278,12 @@ def test_an_ad_label_between_glued_paragraphs_is_cut_and_both_kept() -> None:
     out = cleantext.clean(text)
     assert "Advertisement" not in out
     assert STORY[2] in out and STORY[3] in out
+
+
+@pytest.mark.parametrize("credit", ["(Image: GETTY )", "(Image credit: Harbour Office)", "(Photo: Ana Ruiz)"])
+def test_a_labelled_credit_ends_its_caption_in_a_glued_line(credit: str) -> None:
+    caption = f"Fishing boats moored in the old port at dawn {credit}"
+    result = cleantext.clean_document(_long(*STORY[:3], caption, *STORY[3:], *STORY) + "\n")
+    assert caption in [b.text for b in result.blocks]
+    assert "Fishing boats moored" not in result.text
+    assert STORY[3] in result.text

@@ -90,6 +90,11 @@ _CREDIT = regex.compile(
     r"\((?:AP|AFP|Reuters|REUTERS)\s+Photo\s*/\s*[^()]{1,60}\)"
     r"|\([^()]{1,60}\s+via\s+(?:AP|AFP|Reuters|REUTERS|Getty\s+Images)\)"
     r"|\([^()]{1,60}/\s*(?:AP|AFP|Reuters|REUTERS)\)"
+    # A labelled credit (caption.credit-suffix): "... in size (Image: GETTY ) “Other than
+    # ...", "(Image credit: TNG Collaboration) That emergent ...". Dev half, text path:
+    # glued F1 0.9025 -> 0.9058 (P 0.8851 -> 0.8909; 7 pages gain, aeb dev 624fcd90 +0.09 with
+    # five captions, none loses); aeb, traf, append unchanged.
+    r"|\((?i:(?:photo(?:graph)?|image|picture|credit|image\s+credit|photo\s+credit|source)s?\s*:)[^()]{1,60}\)"
 )
 
 
