@@ -287,3 +287,19 @@ def test_a_labelled_credit_ends_its_caption_in_a_glued_line(credit: str) -> None
     assert caption in [b.text for b in result.blocks]
     assert "Fishing boats moored" not in result.text
     assert STORY[3] in result.text
+
+
+def test_a_title_case_promo_glued_to_a_paragraph_is_cut_without_the_paragraph() -> None:
+    promo = "Related: The 15 Oldest Harbours in Our Country"
+    resumed = "As the dredgers work through the winter, the fishermen will moor their boats in the new basin."
+    text = _long(*STORY[:3], promo, resumed, *STORY[3:], *STORY)
+    assert promo in _blocks(text)
+    out = cleantext.clean(text + "\n")
+    assert "Oldest Harbours" not in out
+    assert resumed in out
+
+
+def test_near_miss_a_sentence_case_promo_headline_is_not_split() -> None:
+    # No end to tell: "Related: Nelson's OT goal lifts Isles Fans ..." stays one sentence.
+    promo = "Related: Harbour fees rise again as dredging starts Fishermen say they will protest."
+    assert promo in _blocks(_long(*STORY, promo, *STORY))

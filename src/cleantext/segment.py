@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 import regex
 
@@ -119,7 +120,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         cuts.append(m.end())
     # Before chunking: the first sentence after a dateline or a photo credit stays whole.
-    datelines = dateline_starts(text, start, end) + credit_ends(text, start, end)
+    datelines = dateline_starts(text, start, end) + credit_ends(text, start, end) + promo_ends(text, start, end)
     if datelines:
         cuts = sorted({*cuts, *datelines})
     cuts.append(end)
@@ -208,6 +209,43 @@ _AGENCY_END = regex.compile(r"\b(?:Getty\s+Images|Shutterstock)\s+(?=\p{Lu}\p{Ll
 def credit_ends(text: str, start: int, end: int) -> list[int]:
     """The offsets in text[start:end] right after a credit that ends with an agency name."""
     return [m.end() for m in _AGENCY_END.finditer(text, start, end)]
+
+
+# A promo line for another story ("Related: The 15 Weirdest Galaxies in Our Universe") is
+# glued to the paragraph after it: "... Universe As their galaxies continued to flatten
+# ...". promo.read-more then cut the promo with the story's sentence. A headline in title
+# case ends where the sentence begins: at the capitalised word before the first word in
+# lower case that no title leaves in lower case ("As their"). A headline in sentence case
+# ("Related: Nelson's OT goal lifts Isles") gives no such end and is left alone.
+_PROMO_LABEL = regex.compile(
+    r"(?<=\s)(?i:read\s+(?:more|also|next)|also\s+read|related|see\s+(?:also|more)|recommended"
+    r"|don['’]t\s+miss|must\s+read|further\s+reading)\s*[:|]\s+"
+)
+# Words a title leaves in lower case.
+_TITLE_SMALL = frozenset(
+    "a an the of in on at to for and or nor but with by from as vs vs. into onto over per via".split())
+#: A title-case headline after a promo label has at least this many words before the
+#: sentence that follows it (a shorter one is a sentence-case headline's first words).
+PROMO_TITLE_MIN_WORDS = 3
+#: ... and at most this many: a longer run of capitals is not one headline.
+PROMO_TITLE_MAX_WORDS = 25
+
+
+def promo_ends(text: str, start: int, end: int) -> list[int]:
+    """The offsets in text[start:end] where the sentence after a promo's title-case headline begins."""
+    out = []
+    for m in _PROMO_LABEL.finditer(text, start, end):
+        words = [(w.start(), w.group()) for w in islice(_WORD_SPAN.finditer(text, m.end(), end),
+                                                         PROMO_TITLE_MAX_WORDS + 2)]
+        for k, (_ws, word) in enumerate(words):
+            if word[-1] in ".!?":
+                break  # the sentence splitter ends the headline
+            bare = word.strip("\"'“”‘’()[]")
+            if bare and bare[0].islower() and bare.lower() not in _TITLE_SMALL:
+                if k - 1 >= PROMO_TITLE_MIN_WORDS and not words[k - 1][1][0].islower():
+                    out.append(words[k - 1][0])
+                break
+    return out
 
 
 def _split_at(text: str, spans: list[tuple[int, int]], points: list[int]) -> list[tuple[int, int]]:
