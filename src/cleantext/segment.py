@@ -189,9 +189,25 @@ _DATELINE = regex.compile(
 )
 
 
+# The dash of a dateline: _DATELINE is tried only in the few words before one (its search
+# over a whole glued line cost more than the rest of the sentence split).
+_DATELINE_DASH = re.compile(r"\s[—–]\s|\)\s+-\s")
+#: A dateline's place, region and agency fit in this many characters before its dash.
+DATELINE_MAX_CHARS = 60
+
+
 def dateline_starts(text: str, start: int, end: int) -> list[int]:
     """The offsets in text[start:end] where a dateline begins."""
-    return [m.start() for m in _DATELINE.finditer(text, start, end)]
+    out: list[int] = []
+    for dash in _DATELINE_DASH.finditer(text, start, end):
+        a = max(start, dash.start() - DATELINE_MAX_CHARS, out[-1] + 1 if out else start)
+        # The window ends two characters after the dash: room for the capital after it.
+        m = _DATELINE.search(text, a, min(end, dash.end() + 2))
+        while m is not None and m.end() < dash.end():  # an earlier dash's: look on
+            m = _DATELINE.search(text, m.start() + 1, min(end, dash.end() + 2))
+        if m is not None:
+            out.append(m.start())
+    return out
 
 
 # A photo credit that ends with a picture agency's name ends a caption or a credit line:
@@ -215,10 +231,15 @@ def credit_ends(text: str, start: int, end: int) -> list[int]:
 # glued to the paragraph after it: "... Universe As their galaxies continued to flatten
 # ...". promo.read-more then cut the promo with the story's sentence. A headline in title
 # case ends where the sentence begins: at the capitalised word before the first word in
-# lower case that no title leaves in lower case ("As their"). A headline in sentence case
-# ("Related: Nelson's OT goal lifts Isles") gives no such end and is left alone.
-_PROMO_LABEL = regex.compile(
-    r"(?<=\s)(?i:read\s+(?:more|also|next)|also\s+read|related|see\s+(?:also|more)|recommended"
+# lower case that no title leaves in lower case ("As their", "As the dredgers"). A
+# headline in sentence case ("Related: Nelson's OT goal lifts Isles") gives no such end
+# and is left alone. Dev half, text path: glued F1 0.9058 -> 0.9063 (aeb dev 3c5bf8db
+# +0.025, bd673bd7 +0.018, none loses); aeb, traf, append unchanged; traf pages glued
+# into one line unchanged (0.7969).
+# Searched in the lowered line with the standard library's re (a folding search with the
+# regex module cost as much as the rest of the sentence split).
+_PROMO_LABEL = re.compile(
+    r"(?<=\s)(?:read\s+(?:more|also|next)|also\s+read|related|see\s+(?:also|more)|recommended"
     r"|don['’]t\s+miss|must\s+read|further\s+reading)\s*[:|]\s+"
 )
 # Words a title leaves in lower case.
@@ -234,16 +255,23 @@ PROMO_TITLE_MAX_WORDS = 25
 def promo_ends(text: str, start: int, end: int) -> list[int]:
     """The offsets in text[start:end] where the sentence after a promo's title-case headline begins."""
     out = []
-    for m in _PROMO_LABEL.finditer(text, start, end):
-        words = [(w.start(), w.group()) for w in islice(_WORD_SPAN.finditer(text, m.end(), end),
+    line = text[start:end]
+    lowered = line.lower()
+    if len(lowered) != len(line):  # a character lowered into two ("İ"): offsets would move
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in line)
+    for m in _PROMO_LABEL.finditer(lowered):
+        words = [(w.start(), w.group()) for w in islice(_WORD_SPAN.finditer(text, start + m.end(), end),
                                                          PROMO_TITLE_MAX_WORDS + 2)]
         for k, (_ws, word) in enumerate(words):
             if word[-1] in ".!?":
                 break  # the sentence splitter ends the headline
             bare = word.strip("\"'“”‘’()[]")
             if bare and bare[0].islower() and bare.lower() not in _TITLE_SMALL:
-                if k - 1 >= PROMO_TITLE_MIN_WORDS and not words[k - 1][1][0].islower():
-                    out.append(words[k - 1][0])
+                first = k - 1  # the sentence's first word: back over the small words ("As the")
+                while first > 0 and words[first][1][0].islower():
+                    first -= 1
+                if first >= PROMO_TITLE_MIN_WORDS:
+                    out.append(words[first][0])
                 break
     return out
 
@@ -302,19 +330,6 @@ _SECTION_HEADER = regex.compile(
     # Block rules' headers (share.share-this, navigation.tags, related.section-label).
     r"""|share\s+this(?:\s+(?:article|story|post))?:?|tags:|related\s+links"""
     r""")[:.…]*(?=\s+[\p{Lu}\d]|\s*$)"""
-    # The labels of the most-read and latest boxes (related.section-label), capitalised: "the
-    # most popular British band" is a sentence's. Dev half, text path: glued F1 0.8959 ->
-    # 0.8965 (4 pages gain up to +0.02, aeb dev bd673bd7 -0.013: a classifier borderline
-    # next to the split); aeb, traf, append unchanged.
-    r"""|(?<=\s)(?=\p{Lu})(?i:top\s+stories|most\s+(?:popular|read|shared|viewed)|latest\s+news|trending\s+now"""
-    r"""|editor['’]?s\s+picks|popular\s+posts)[:.…]*(?=\s+[\p{Lu}\d]|\s*$)"""
-    # An ad slot's label between two paragraphs (navigation.ad-label): "... Gannett Co.
-    # Advertisement That said, the two companies ...". Capitalised, and a capital after it:
-    # "Advertisement revenue fell" is a sentence's. Dev half, text path: glued F1 0.9014 -> 0.9025
-    # (7 pages gain, aeb dev f5c90a6d +0.05 with ten labels; none loses); aeb, traf, append
-    # unchanged.
-    r"""|(?<=\s)(?:Advertisement|ADVERTISEMENT|Story\s+continues\s+below\s+advertisement"""
-    r"""|Continue\s+reading\s+the\s+main\s+story)(?=\s+[\p{Lu}\d“"‘]|\s*$)"""
     # The CJK tail headers (related.header-zh, related.header-ja) between spaces: no capital
     # after them to tell a title from a sentence, but they are nouns that open no sentence.
     r"""|(?<=\s)(?:相关文章|相關文章|相关阅读|相關閱讀|猜你喜欢|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀"""
@@ -349,8 +364,7 @@ _STAMP = regex.compile(
 # A search of the whole line with it cost 2.5 ms a glued page (its lookbehind at every
 # position); the standard library's re finds these words in a fifth of that.
 _HEADER_START = re.compile(
-    r"(?<=\s)(?:related|similar|you|read|recommended|leave|share|tags:|top|most|latest|trending|editor|popular"
-    r"|advertisement|story|continue"
+    r"(?<=\s)(?:related|similar|you|read|recommended|leave|share|tags:"
     r"|ähnliche|verwandte|articles|sur"
     r"|art[ií]culos|notas|articoli|artigos|mat[eé]rias|voc[eê]|gerelateerde|podobne|powiązane|похожие"
     r"|相关|相關|猜你喜欢|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|関連記事|関連エントリー|あわせて読みたい|合わせて読みたい"
@@ -362,6 +376,28 @@ _HEADER_START = re.compile(
 # The same words in lower case, searched in the lowered line without IGNORECASE: four
 # times faster (Unicode case folding per character is what IGNORECASE costs).
 _HEADER_START_LOWER = re.compile(_HEADER_START.pattern)
+
+
+# Labels that open a box or a slot rather than a section, capitalised (a sentence says "the
+# most popular British band"), searched as written and tried only where one of their first
+# words starts (in lower case "most" and "top" open many sentences).
+# The labels of the most-read and latest boxes (related.section-label). Dev half, text
+# path: glued F1 0.8959 -> 0.8965 (4 pages gain up to +0.02, aeb dev bd673bd7 -0.013: a
+# classifier borderline next to the split); aeb, traf, append unchanged.
+# An ad slot's label between two paragraphs (navigation.ad-label): "... Gannett Co.
+# Advertisement That said, the two companies ...", a capital after it ("Advertisement
+# revenue fell" is a sentence's). Dev half, text path: glued F1 0.9014 -> 0.9025 (7 pages
+# gain, aeb dev f5c90a6d +0.05 with ten labels; none loses); aeb, traf, append unchanged.
+_LABEL_HEADER = regex.compile(
+    r"""(?=\p{Lu})(?i:top\s+stories|most\s+(?:popular|read|shared|viewed)|latest\s+news|trending\s+now"""
+    r"""|editor['’]?s\s+picks|popular\s+posts)[:.…]*(?=\s+[\p{Lu}\d]|\s*$)"""
+    r"""|(?:Advertisement|ADVERTISEMENT|Story\s+continues\s+below\s+advertisement"""
+    r"""|Continue\s+reading\s+the\s+main\s+story)(?=\s+[\p{Lu}\d“"‘]|\s*$)"""
+)
+_LABEL_START = re.compile(
+    r"(?<=\s)(?:Top|TOP|Most|MOST|Latest|LATEST|Trending|TRENDING|Editor|EDITOR|Popular|POPULAR"
+    r"|Advertisement|ADVERTISEMENT|Story|Continue)\b"
+)
 
 
 def section_headers(text: str, start: int, end: int) -> list[int]:
@@ -382,6 +418,10 @@ def section_headers(text: str, start: int, end: int) -> list[int]:
         if m is not None:
             out.extend((m.start(), m.end()))
             last = m.end()
+    for label in _LABEL_START.finditer(text, start, end):
+        m = _LABEL_HEADER.match(text, label.start(), end)
+        if m is not None:
+            out.extend((m.start(), m.end()))
     return out
 
 
