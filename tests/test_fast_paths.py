@@ -621,3 +621,12 @@ def test_match_rules_tries_the_rules_a_rule_loop_would(texts: list[str],
             hits = match_rules(blocks, rules, site, 1.0, keywords=keywords)
             assert [(h.block, h.start, h.end, h.rule.id) for h in hits.spans] == sorted(spans)
             assert {i: h.rule.id for i, h in hits.blocks.items()} == first
+
+
+def test_no_code_point_below_segments_first_cjk_makes_a_cjk_break() -> None:
+    # segment.sentences skips the CJK break search for a line with no character from there up.
+    from cleantext import segment
+
+    first = next(c for c in range(0x110000)
+                 if segment._CJK_BREAK.search(chr(c) + " あ") or segment._CJK_BREAK.search("あ " + chr(c)))
+    assert chr(first) == segment._FIRST_CJK

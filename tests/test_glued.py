@@ -47,7 +47,8 @@ def _long(*parts: str) -> str:
     "Related content", "Related Articles", "You may also like", "Read Next", "Leave a Reply Cancel reply",
     "Share this:", "Tags:", "You may also like:", "Related links:", "Artigos relacionados", "Ähnliche Artikel",
     "6 thoughts on “How the harbour was saved”", "34 responses to “ Ruiz: “We needed this plan” ”",
-    "関連記事", "相关文章",
+    "関連記事", "相关文章", "Top stories", "Most Popular", "MOST READ", "Latest News", "Editor's Picks",
+    "Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
 ])
 def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     blocks = _blocks(_long(*STORY, *STORY, header, "Fishermen fear for their moorings"))
@@ -60,6 +61,9 @@ def test_a_section_header_in_a_glued_line_is_a_block(header: str) -> None:
     "You may also like the sequel, the author joked to the crowd.",
     "Read next to nothing about the plan, the mayor said at the meeting.",
     "Share this with the council before Monday, the engineers were told.",
+    "It was the most popular British band of the decade, the mayor recalled.",
+    "Top stories of the year included the floods in March and the harbour fire.",
+    "Advertisement revenue of the harbour office fell by a third last year, the mayor said.",
 ])
 def test_near_miss_the_header_words_inside_a_sentence_are_not_split(sentence: str) -> None:
     assert sentence in _blocks(_long(*STORY, sentence, *STORY))
@@ -207,3 +211,95 @@ def test_a_japanese_page_dump_loses_its_related_section() -> None:
     result = cleantext.clean_document(story + " " + related + "\n")
     assert "あずきバー" not in result.text
     assert result.text.startswith("先日、不正に改造した")
+
+
+_JA_STORY = ("先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されたという"
+             "ニュースを耳にしました。報道によると、今回販売されたのは、機能制限を解除したスマートフォンです。")
+
+
+def test_a_glued_cjk_line_is_split_where_a_space_joins_two_cjk_elements() -> None:
+    # The menu and the headlines of a related box were lines of their own; get_text(" ")
+    # joined them with a space, which CJK prose never puts between its characters.
+    menu = "ノート100YEN.com サイトマップ プライバシーポリシー 免責事項 お問い合わせ"
+    related = "関連記事 スマホの修理は違法なのか 商標の判決シリーズ 特許の基礎知識"
+    blocks = _blocks(menu + " " + _JA_STORY * 16 + " " + related)
+    for item in ("プライバシーポリシー", "免責事項", "お問い合わせ", "スマホの修理は違法なのか", "商標の判決シリーズ"):
+        assert item in blocks
+    result = cleantext.clean_document(menu + " " + _JA_STORY * 16 + " " + related + "\n")
+    assert "スマホの修理は違法なのか" not in result.text
+    assert "免責事項" not in result.text
+
+
+def test_near_miss_a_space_beside_a_latin_word_in_cjk_prose_is_no_break() -> None:
+    sentence = "今回はそのKindleデスクトップアプリ Kindle for PC に関する話。"
+    assert sentence in _blocks(_JA_STORY * 12 + " " + sentence + " " + _JA_STORY * 4)
+
+
+@pytest.mark.parametrize(("byline", "dateline"), [
+    ("By Ana Ruiz, Harbour News", "CLEVELAND, Ohio –"), ("By Ana Ruiz, Harbour News", "WASHINGTON (AP) —"),
+    ("By Ana Ruiz, Harbour News", "SIOUX FALLS, S.D. –"), ("By Ana Ruiz, Harbour News", "WASHINGTON (Reuters) -"),
+    ("By Ana Ruiz, Harbour News", "SAN FRANCISCO —"),
+    # A place in title case: the split is before the first of up to three capitalised words
+    # ("Harbour News Dekalb, Ill." would open the block), so here after a credit.
+    ("Photo: Ana Ruiz/AP", "Dekalb, Ill. —"), ("Photo: Ana Ruiz/AP", "New York, NY –"),
+])
+def test_a_glued_line_is_split_before_a_dateline(byline: str, dateline: str) -> None:
+    # The byline (or the photo credit) before the dateline ran into the first sentence.
+    first = f"{dateline} The harbour council approved the dredging plan on Monday after a long debate."
+    text = _long(*STORY, byline, first, *STORY[::-1])
+    assert first in _blocks(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The plan – approved on Monday – will cost the city about four million euros, the mayor said.",
+    "The harbour - the oldest in the region - needs dredging, the engineers said on Monday.",
+])
+def test_near_miss_a_dash_inside_a_sentence_is_no_dateline(sentence: str) -> None:
+    assert sentence in _blocks(_long(*STORY, sentence, *STORY))
+
+
+@pytest.mark.parametrize("credit", [
+    "Photograph by Robyn Beck/AFP/Getty Images", "Getty Images", "Photo: Ana Ruiz/Shutterstock",
+])
+def test_a_glued_line_is_split_after_a_photo_credit(credit: str) -> None:
+    first = "Harbour shares fell sharply on Monday after the council cut the dredging budget for the old port."
+    text = _long(*STORY, "Posted 6:21 AM EST", credit, first, *STORY[::-1])
+    assert first in _blocks(text)
+    assert first in cleantext.clean(text + "\n")
+
+
+def test_near_miss_an_agency_name_inside_a_sentence_is_no_credit() -> None:
+    sentence = "The photographer sold the picture to Getty Images last year, the harbour office said."
+    assert sentence in _blocks(_long(*STORY, sentence, *STORY))
+
+
+def test_an_ad_label_between_glued_paragraphs_is_cut_and_both_kept() -> None:
+    text = _long(*STORY[:3], "Advertisement", *STORY[3:], *STORY) + "\n"
+    out = cleantext.clean(text)
+    assert "Advertisement" not in out
+    assert STORY[2] in out and STORY[3] in out
+
+
+@pytest.mark.parametrize("credit", ["(Image: GETTY )", "(Image credit: Harbour Office)", "(Photo: Ana Ruiz)"])
+def test_a_labelled_credit_ends_its_caption_in_a_glued_line(credit: str) -> None:
+    caption = f"Fishing boats moored in the old port at dawn {credit}"
+    result = cleantext.clean_document(_long(*STORY[:3], caption, *STORY[3:], *STORY) + "\n")
+    assert caption in [b.text for b in result.blocks]
+    assert "Fishing boats moored" not in result.text
+    assert STORY[3] in result.text
+
+
+def test_a_title_case_promo_glued_to_a_paragraph_is_cut_without_the_paragraph() -> None:
+    promo = "Related: The 15 Oldest Harbours in Our Country"
+    resumed = "As the dredgers work through the winter, the fishermen will moor their boats in the new basin."
+    text = _long(*STORY[:3], promo, resumed, *STORY[3:], *STORY)
+    assert promo in _blocks(text)
+    out = cleantext.clean(text + "\n")
+    assert "Oldest Harbours" not in out
+    assert resumed in out
+
+
+def test_near_miss_a_sentence_case_promo_headline_is_not_split() -> None:
+    # No end to tell: "Related: Nelson's OT goal lifts Isles Fans ..." stays one sentence.
+    promo = "Related: Harbour fees rise again as dredging starts Fishermen say they will protest."
+    assert promo in _blocks(_long(*STORY, promo, *STORY))
