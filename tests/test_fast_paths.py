@@ -630,3 +630,35 @@ def test_no_code_point_below_segments_first_cjk_makes_a_cjk_break() -> None:
     first = next(c for c in range(0x110000)
                  if segment._CJK_BREAK.search(chr(c) + " あ") or segment._CJK_BREAK.search("あ " + chr(c)))
     assert chr(first) == segment._FIRST_CJK
+
+
+def test_langdetect_never_names_a_block_in_its_cleaning_test() -> None:
+    # lang._cleaned counts every character from U+0300 on as non-Latin: langdetect's
+    # `unicode_block(ch) != 'Latin Extended Additional'` holds for each, as unicode_block
+    # returns a block number or None, never a name.
+    from langdetect.utils.unicode_block import unicode_block
+
+    assert all(unicode_block(chr(c)) != "Latin Extended Additional" for c in range(0x300, 0x110000))
+
+
+# Capitals and small letters (Latin, Greek, Cyrillic), letters without case (kana, han),
+# a titlecase letter, marks, digits, punctuation.
+_NGRAM_ALPHABET = "aAbBzZéÉΣσЖж\u01c5あア中国\u0301'1-"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_NGRAM_ALPHABET, min_size=1, max_size=12), st.booleans())
+def test_the_sliced_ngrams_are_the_character_loop(word: str, closed: bool) -> None:
+    # lang._ngrams slices the n-grams of a word without two capitals in a row.
+    known = lang._factory().word_lang_prob_map
+    assert " " not in known  # so the closing space's 1-gram is never found
+    padded = " " + word + " " if closed else " " + word
+    if not any(a.isupper() and b.isupper() for a, b in zip(padded, padded[1:])):
+        assert lang._plain_ngrams(padded, known) == lang._word_ngrams(padded, known)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab é’'\u0301-_1١中あ\u2019\u201c\u2014\u00a0\x1c\n\\]^\ud800", max_size=40))
+def test_the_vote_words_are_the_words_of_the_unicode_pattern(text: str) -> None:
+    # lang._words finds _WORDS's runs with the standard library's re.
+    assert lang._words(text) == lang._WORDS.findall(text)

@@ -6,6 +6,8 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
+from operator import add
 
 import numpy as np
 import regex
@@ -109,7 +111,7 @@ def stopword_vote(sample: str) -> str | None:
     # stoplist matrix, whole numbers, for a loop over each word's languages in Python
     # (half of a vote).
     low = sample.lower()
-    counts = Counter(_ASCII_WORDS.findall(low) if low.isascii() else _WORDS.findall(low))
+    counts = Counter(_ASCII_WORDS.findall(low) if low.isascii() else _words(low))
     words = [w for w in counts if w in row_of]
     if not words:
         return None
@@ -121,6 +123,32 @@ def stopword_vote(sample: str) -> str | None:
     if best_hits >= VOTE_MIN_HITS and best_hits >= VOTE_MIN_RATIO * second:
         return best
     return None
+
+
+def _words(text: str) -> list[str]:
+    """_WORDS.findall(text), by the standard library's re (two thirds of a stoplist vote
+    was that findall): a run of the characters that are not ASCII non-word characters nor
+    one of the non-word characters of `text` (which the regex module judges, once per
+    character). The pattern is compiled once per such set of characters (a few quotes and
+    dashes on most pages).
+    """
+    wide = set(non_ascii_chars(text.encode("utf-8", "surrogatepass")))
+    return _not_among("".join(sorted(ch for ch in wide if not _word_char(ch)))).findall(text)
+
+
+# The ASCII characters _WORDS does not take.
+_ASCII_NON_WORD = "".join(chr(c) for c in range(128) if _WORDS.fullmatch(chr(c)) is None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_char(ch: str) -> bool:
+    return _WORDS.fullmatch(ch) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _not_among(others: str) -> re.Pattern[str]:
+    """A pattern of runs of characters other than _ASCII_NON_WORD and `others`."""
+    return re.compile("[^" + re.escape(_ASCII_NON_WORD + others) + "]+")
 
 
 def _langdetect(sample: str) -> str | None:
@@ -151,6 +179,7 @@ def _langdetect(sample: str) -> str | None:
 # langdetect's own methods).
 _SPACE_RUN = re.compile(" {2,}")
 _LATIN_RANGE = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z', backtick and all
+_BELOW_U0300 = re.compile("[\\x00-\\u02ff]+")
 
 
 def _appended(text: str, max_length: int) -> str:
@@ -163,18 +192,29 @@ def _appended(text: str, max_length: int) -> str:
 
 
 def _cleaned(text: str) -> str:
-    """Detector.cleaning_text: Latin letters out of text that is mostly in another script."""
-    from langdetect.utils.unicode_block import unicode_block
+    """Detector.cleaning_text: Latin letters out of text that is mostly in another script.
 
-    latin_count = non_latin_count = 0
-    for ch, k in Counter(text).items():
-        if "A" <= ch <= "z":
-            latin_count += k
-        elif ch >= "\u0300" and unicode_block(ch) != "Latin Extended Additional":
-            non_latin_count += k
+    langdetect counts a character from U+0300 on as non-Latin unless
+    `unicode_block(ch) != 'Latin Extended Additional'` fails, which it never does: its
+    unicode_block returns a block number, never that name (tests/test_fast_paths.py
+    checks every code point). So the counts are of two character ranges, in C, where a
+    loop over the distinct characters called unicode_block on each (a seventh of a
+    detection on the Japanese aeb pages).
+    """
+    latin_count = len(_LATIN_RANGE.findall(text))
+    non_latin_count = len(_BELOW_U0300.sub("", text))
     if latin_count * 2 < non_latin_count:
         return _LATIN_RANGE.sub("", text)
     return text
+
+
+@functools.lru_cache(maxsize=8192)
+def _normal(ch: str) -> str:
+    """NGram.normalize(ch), kept across documents: it finds the character's Unicode block
+    by a binary search in Python (a tenth of a detection on the Japanese aeb pages)."""
+    from langdetect.utils.ngram import NGram
+
+    return str(NGram.normalize(ch))
 
 
 def _ngrams(text: str, known: Mapping[str, int]) -> list[int]:
@@ -185,10 +225,13 @@ def _ngrams(text: str, known: Mapping[str, int]) -> list[int]:
     n-grams are those of each word of the normalised text on its own, read as " word "
     (with the closing space when one follows): found once per distinct word and copied
     for its repeats (a sample repeats most of its words)."""
-    from langdetect.utils.ngram import NGram
-
-    normal = {ord(ch): NGram.normalize(ch) for ch in set(text)}  # one character each
-    pieces = text.translate(normal).split(" ")
+    normal = {ord(ch): _normal(ch) for ch in set(text)}  # one character each
+    normalised = text.translate(normal)
+    pieces = normalised.split(" ")
+    # The capitals of the normalised text as "U", other characters as "x" (spaces kept):
+    # a word without two capitals in a row takes the fast path of _word_ngrams.
+    upper = {ord(ch): "U" if ch.isupper() else "x" for ch in set(normalised) if ch != " "}
+    runs = ["UU" in classes for classes in normalised.translate(upper).split(" ")]
     last = len(pieces) - 1
     memo: dict[tuple[str, bool], list[int]] = {}
     result: list[int] = []
@@ -198,7 +241,8 @@ def _ngrams(text: str, known: Mapping[str, int]) -> list[int]:
         key = (word, k < last)
         rows = memo.get(key)
         if rows is None:
-            rows = memo[key] = _word_ngrams(" " + word + " " if k < last else " " + word, known)
+            padded = " " + word + " " if k < last else " " + word
+            rows = memo[key] = _word_ngrams(padded, known) if runs[k] else _plain_ngrams(padded, known)
         result += rows
     return result
 
@@ -227,6 +271,21 @@ def _word_ngrams(padded: str, known: Mapping[str, int]) -> list[int]:
     return rows
 
 
+def _plain_ngrams(padded: str, known: Mapping[str, int]) -> list[int]:
+    """_word_ngrams of a word without two capitals in a row (no gram is skipped): the
+    1-, 2- and 3-gram ending at each character after the space, found by slicing in C
+    where _word_ngrams loops over the characters in Python (half of a detection on the
+    Japanese aeb pages, whose "words" run to hundreds of characters). langdetect's
+    profiles hold no " " (tests/test_fast_paths.py), so the closing space's 1-gram needs
+    no test of its own.
+    """
+    twos = list(map(add, padded, padded[1:]))  # twos[k] == padded[k:k + 2]
+    threes = list(map(add, twos, padded[2:]))  # threes[k] == padded[k:k + 3]
+    # At p = 1 (after the space) a 1-gram and a 2-gram; from p = 2 on all three.
+    grams = [padded[1], twos[0], *chain.from_iterable(zip(padded[2:], twos[1:], threes))]
+    return [row for row in map(known.get, grams) if row is not None]
+
+
 def _probabilities(detector):  # type: ignore[no-untyped-def]
     """Detector._detect_block's language probabilities, for the detector's text."""
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
@@ -247,13 +306,21 @@ def _probabilities(detector):  # type: ignore[no-untyped-def]
         weight = alpha / detector.BASE_FREQ
         i = 0
         while True:
-            prob = prob * (weight + profiles[rand.choice(rows)])  # choice() draws as on the n-grams
-            if i % 5 == 0:
-                prob = prob / sum(prob.tolist())
-                # langdetect's loop gives a maximum of 0.0 for a NaN vector where numpy
-                # gives NaN: both fail the test, so the loop goes on the same way.
-                if prob.max() > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
-                    break
+            # langdetect multiplies by one n-gram's row per step and tests for convergence
+            # at every fifth (i % 5 == 0: after the first, then after each five). The steps
+            # up to the next test are taken at once: the draws as many choice() calls, the
+            # products in their order by multiply.reduce down the rows (prob * f0 is f0 *
+            # prob, bit for bit). A fifth of the numpy calls.
+            step = 1 if i == 0 else 5
+            factors = weight + profiles[[rand.choice(rows) for _ in range(step)]]
+            factors[0] *= prob
+            prob = np.multiply.reduce(factors, axis=0)
+            i += step - 1
+            prob = prob / sum(prob.tolist())
+            # langdetect's loop gives a maximum of 0.0 for a NaN vector where numpy
+            # gives NaN: both fail the test, so the loop goes on the same way.
+            if prob.max() > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
+                break
             i += 1
         langprob += prob / detector.n_trial
     return langprob.tolist()
