@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import cleantext
 from cleantext.rules import teasers
+from cleantext.rules.example_story import HARBOUR_LATER, HARBOUR_STORY
 
 MENU = "Home\nNews\nSport\nBusiness\nWeather\n"
-STORY = [
-    "The city council approved the new harbour budget on Monday after a three-hour debate, with nine "
-    "members voting in favour and two against the plan to dredge the old port.",
-    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about 4 million "
-    "euros, most of it covered by a regional grant for ports.",
-    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
-    "boats that still use the old port every morning.",
-    "The first dredgers are expected in the harbour in April, and the work should take about six months "
-    "if the weather allows, the council said in a statement.",
-]
+# The harbour story of the rules' own examples, one paragraph a line.
+STORY = (HARBOUR_STORY + HARBOUR_LATER).splitlines()
 TEASERS = [
     "Bridge repairs start in May LONDON: Repairs to the old bridge will start in May and close the road "
     "for cars for about six weeks, the council said on Friday, adding that...",

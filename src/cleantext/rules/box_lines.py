@@ -41,6 +41,7 @@ from ..article import CHROME_CATEGORIES
 from ..classify import PROSE_MIN_WORDS
 from ..decide import Decision
 from ..features import Features
+from .example_story import HARBOUR_LATER, HARBOUR_STORY
 
 #: The rule that cuts the lone line, by the category of the heading above it.
 RULES = {
@@ -102,19 +103,11 @@ def cut_box_lines(texts: Sequence[str], feats: Sequence[Features], decisions: li
     return out
 
 
-_STORY = (
-    "The city council approved the new harbour budget on Monday after a three-hour debate, "
-    "with nine members voting in favour and two against the plan to dredge the old port.\n"
-    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about "
-    "4 million euros, most of it covered by a regional grant for ports.\n"
-    "Opponents of the harbour plan said the council had not studied the effect of dredging "
-    "on the fishing boats that still use the old port every morning.\n"
-)
+_STORY = HARBOUR_STORY
 _PITCH = "Daily news about the harbour, the port and the people who work there."
 _BOX = f"Sign up for the Harbour News newsletter\n{_PITCH}\nEmail address\n"
 _FOOTER = "Privacy Policy\nTerms of Use\nContact Us\n"
-_LATER = ("The first dredgers are expected in the harbour in April, and the work should take about six "
-          "months if the weather allows, the council said in a statement.\n")
+_LATER = HARBOUR_LATER
 PITCH_DROP_EXAMPLES = (_STORY + _BOX + _FOOTER,)
 PITCH_KEEP_EXAMPLES = (
     # The story goes on after the heading: the next line is kept.

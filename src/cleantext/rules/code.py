@@ -7,12 +7,14 @@ disabled like any data rule). The logic lives in ``story_end.py`` and ``carousel
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
 from . import box_lines, carousel, comment_thread, story_end, teasers
+from .example_story import HARBOUR_STORY
 from .registry import CodeRule
 
 Span = tuple[int, int, int, str, str, str]
@@ -41,34 +43,16 @@ def _story_end_fires(text: str) -> bool:
     return clean_document(text).story_end is not None
 
 
-def _teasers_fire(text: str) -> bool:
+def _removes_with(rule_id: str, text: str) -> bool:
+    """Whether cleaning `text` removes something by the rule `rule_id` (the `fires` of a
+    code rule that the engine applies with context)."""
     from ..api import clean_document  # the engine imports this module: import late
 
-    return any(r.rule == teasers.RULE_ID for r in clean_document(text).removals)
+    return any(r.rule == rule_id for r in clean_document(text).removals)
 
 
-def _thread_fires(text: str) -> bool:
-    from ..api import clean_document  # the engine imports this module: import late
-
-    return any(r.rule == comment_thread.RULE_ID for r in clean_document(text).removals)
-
-
-def _pitch_fires(text: str) -> bool:
-    from ..api import clean_document  # the engine imports this module: import late
-
-    return any(r.rule == box_lines.PITCH_RULE_ID for r in clean_document(text).removals)
-
-
-def _about_box_fires(text: str) -> bool:
-    from ..api import clean_document  # the engine imports this module: import late
-
-    return any(r.rule == box_lines.ABOUT_RULE_ID for r in clean_document(text).removals)
-
-
-def _box_item_fires(text: str) -> bool:
-    from ..api import clean_document  # the engine imports this module: import late
-
-    return any(r.rule == box_lines.ITEM_RULE_ID for r in clean_document(text).removals)
+def _fires_by(rule_id: str) -> Callable[[str], bool]:
+    return functools.partial(_removes_with, rule_id)
 
 
 def _carousel_fires(text: str) -> bool:
@@ -78,14 +62,7 @@ def _carousel_fires(text: str) -> bool:
     return bool(carousel.carousel_spans(blocks, [(True, "", "", "")] * len(blocks)))
 
 
-_STORY = (
-    "The city council approved the new harbour budget on Monday after a three-hour debate, "
-    "with nine members voting in favour and two against the plan to dredge the old port.\n"
-    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about "
-    "4 million euros, most of it covered by a regional grant for ports.\n"
-    "Opponents of the harbour plan said the council had not studied the effect of dredging "
-    "on the fishing boats that still use the old port every morning.\n"
-)
+_STORY = HARBOUR_STORY
 _APPENDED = (
     "Apple unveils thinner laptops with longer battery life\n"
     "Apple on Tuesday showed a new line of laptops that the company says are thinner and last "
@@ -117,7 +94,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
         category=teasers.CATEGORY,
         scope="block",
         reason=teasers.REASON,
-        fires=_teasers_fire,
+        fires=_fires_by(teasers.RULE_ID),
         drop_examples=teasers.DROP_EXAMPLES,
         keep_examples=teasers.KEEP_EXAMPLES,
     ),
@@ -126,7 +103,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
         category=comment_thread.CATEGORY,
         scope="tail",
         reason=comment_thread.REASON,
-        fires=_thread_fires,
+        fires=_fires_by(comment_thread.RULE_ID),
         drop_examples=comment_thread.DROP_EXAMPLES,
         keep_examples=comment_thread.KEEP_EXAMPLES,
     ),
@@ -135,7 +112,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
         category="newsletter",
         scope="block",
         reason=box_lines.RULES["newsletter"][1],
-        fires=_pitch_fires,
+        fires=_fires_by(box_lines.PITCH_RULE_ID),
         drop_examples=box_lines.PITCH_DROP_EXAMPLES,
         keep_examples=box_lines.PITCH_KEEP_EXAMPLES,
     ),
@@ -144,7 +121,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
         category="related",
         scope="block",
         reason=box_lines.RULES["related"][1],
-        fires=_box_item_fires,
+        fires=_fires_by(box_lines.ITEM_RULE_ID),
         drop_examples=box_lines.ITEM_DROP_EXAMPLES,
         keep_examples=box_lines.ITEM_KEEP_EXAMPLES,
     ),
@@ -153,7 +130,7 @@ CODE_RULES: tuple[CodeRule, ...] = (
         category="navigation",
         scope="block",
         reason=box_lines.ABOUT_REASON,
-        fires=_about_box_fires,
+        fires=_fires_by(box_lines.ABOUT_RULE_ID),
         drop_examples=box_lines.ABOUT_DROP_EXAMPLES,
         keep_examples=box_lines.ABOUT_KEEP_EXAMPLES,
     ),

@@ -16,6 +16,7 @@ from ..classify import PROSE_MIN_WORDS
 from ..decide import Decision
 from ..features import Features
 from ..model import Block
+from .example_story import HARBOUR_LATER, HARBOUR_STORY
 
 RULE_ID = "related.teaser-run"
 CATEGORY = "related"
@@ -139,16 +140,7 @@ def cut_teasers(blocks: Sequence[Block], feats: Sequence[Features], decisions: l
     return out
 
 
-_STORY = (
-    "The city council approved the new harbour budget on Monday after a three-hour debate, "
-    "with nine members voting in favour and two against the plan to dredge the old port.\n"
-    "Mayor Ana Ruiz said the harbour dredging would begin in spring and cost the city about "
-    "4 million euros, most of it covered by a regional grant for ports.\n"
-    "Opponents of the harbour plan said the council had not studied the effect of dredging "
-    "on the fishing boats that still use the old port every morning.\n"
-    "The first dredgers are expected in the harbour in April, and the work should take about "
-    "six months if the weather allows, the council said in a statement.\n"
-)
+_STORY = HARBOUR_STORY + HARBOUR_LATER
 _TEASERS = (
     "Bridge repairs start in May LONDON: Repairs to the old bridge will start in May and close "
     "the road for cars for about six weeks, the council said on Friday, adding that...\n"
