@@ -119,10 +119,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.end() - cuts[-1] < MIN_SENTENCE_CHARS:
             continue
         cuts.append(m.end())
-    # Before chunking: the first sentence after a dateline or a photo credit stays whole.
-    datelines = dateline_starts(text, start, end) + credit_ends(text, start, end) + promo_ends(text, start, end)
-    if datelines:
-        cuts = sorted({*cuts, *datelines})
+    # Before chunking: the first sentence after a dateline, a photo credit or a promo's
+    # headline stays whole.
+    opened = dateline_starts(text, start, end) + credit_ends(text, start, end) + promo_ends(text, start, end)
+    if opened:
+        cuts = sorted({*cuts, *opened})
     cuts.append(end)
     credits = [m for m in _CREDIT.finditer(text, start, end)] if "(" in text[start:end] else []
     if credits:
