@@ -60,6 +60,7 @@ class Compiled:
     code_rules: dict[str, CodeRule]
     model: Model
     keywords: KeywordIndex  # the data rules' keywords, found in one pass per document
+    tail_keywords: KeywordIndex  # the same for the tail rules alone (inline boxes)
 
 
 def compile_config(config: Config) -> Compiled:
@@ -71,6 +72,7 @@ def compile_config(config: Config) -> Compiled:
         code_rules={k: r for k, r in registry.items() if isinstance(r, CodeRule)},
         model=shipped_model(),
         keywords=KeywordIndex.of(data_rules),
+        tail_keywords=KeywordIndex.of(tuple(r for r in data_rules if r.scope == "tail")),
     )
 
 
@@ -93,8 +95,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
                        compiled.keywords)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     if hits.tail is not None:  # a tail header over a box of links inside the story cuts the box only
-        hits = inline_boxes(blocks, feats, alone, hits, [r for r in compiled.data_rules if r.scope == "tail"],
-                            site, config.regex_timeout, language)
+        hits = inline_boxes(blocks, feats, alone, hits, compiled.tail_keywords, site, config.regex_timeout,
+                            language)
     # With every data rule disabled, "no chrome rule fired" says nothing about the page.
     clean = is_clean_article(blocks, feats, alone, hits if compiled.data_rules else None)
     decisions = decide(blocks, feats, hits, alone, context, config, doc.keep_threshold, clean, rules_on,

@@ -24,8 +24,7 @@ from ..features import Features, stopwords
 from ..model import Block
 from .cohesion import terms
 from .markers import is_relative_time, is_source_line
-from .match import Hit, RuleHits, match_rules
-from .registry import Rule
+from .match import Hit, KeywordIndex, RuleHits, match_rules
 
 #: A box holds at least one and at most this many link lines between the header and the
 #: resumed prose. Inline boxes seen on the aeb pages hold 2-3 links; a related section
@@ -71,9 +70,12 @@ REASON_SUFFIX = "; here a box of links inside the story, which goes on after it"
 
 
 def inline_boxes(blocks: Sequence[Block], feats: Sequence[Features], alone: Sequence[float],
-                 hits: RuleHits, tail_rules: Sequence[Rule], site: str | None, timeout: float,
+                 hits: RuleHits, tail_rules: KeywordIndex, site: str | None, timeout: float,
                  language: str | None) -> RuleHits:
     """`hits` with each tail hit that opens a box inside the story made block hits.
+
+    `tail_rules` is the keyword index of the document's tail rules (its `rules`), built
+    once per rule set, as the engine builds the index of all its rules.
 
     The header and its link lines become block hits of the tail rule; the tail is then the
     next tail-rule header after the resumed prose (or none). Returns `hits` itself when no
@@ -148,14 +150,15 @@ def _continues_story(blocks: Sequence[Block], feats: Sequence[Features], alone: 
     return bool(after) and len(after & before) >= RESUME_MIN_SHARED * len(after)
 
 
-def _next_tail(blocks: Sequence[Block], feats: Sequence[Features], tail_rules: Sequence[Rule],
+def _next_tail(blocks: Sequence[Block], feats: Sequence[Features], tail_rules: KeywordIndex,
                site: str | None, start: int, timeout: float) -> Hit | None:
     """The first block from `start` on that a tail rule fires on.
 
     The tail rules are matched by match_rules itself, as on the whole page: the same
     keyword prefilter, whitespace collapsing and per-rule time budget for the document.
     """
-    tail = match_rules(blocks[start:], tail_rules, site, timeout, [f.words for f in feats[start:]]).tail
+    tail = match_rules(blocks[start:], tail_rules.rules, site, timeout, [f.words for f in feats[start:]],
+                       tail_rules).tail
     return None if tail is None else replace(tail, block=tail.block + start)
 
 
