@@ -26,6 +26,22 @@ PIER = [
     "the pier is closed, but welcomed the decision to act before the cracks grew.",
 ]
 
+#: The headline and five paragraphs of a story about dredging a harbour (segmentation,
+#: story-end and inline-box tests build pages around them).
+DREDGING_HEADLINE = "Council approves harbour dredging plan after long debate"
+DREDGING = [
+    "The city council approved the harbour dredging plan on Monday after a three-hour debate, with nine "
+    "members voting in favour and two against the proposal to deepen the old port for larger ships.",
+    "Mayor Ana Ruiz said the dredging of the harbour would begin in spring and cost the city about four "
+    "million euros, most of it covered by a regional grant for ports and waterways.",
+    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
+    "boats that still use the old port every morning, and asked for an independent report.",
+    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
+    "and promised that the fishing boats could keep their moorings in the old port.",
+    "The first dredgers are expected in the harbour in April, and the work on the old port should take "
+    "about six months if the weather allows, the council said in a statement.",
+]
+
 #: The line breaks of render.normalize and the segmenter.
 LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 

@@ -6,22 +6,12 @@ Texts are written for these tests (no bench data).
 from __future__ import annotations
 
 import pytest
+from support import DREDGING
 
 import cleantext
 from cleantext.segment import LONG_LINE_CHARS, segment
 
-STORY = [
-    "The city council approved the harbour dredging plan on Monday after a three-hour debate, with nine "
-    "members voting in favour and two against the proposal to deepen the old port for larger ships.",
-    "Mayor Ana Ruiz said the dredging of the harbour would begin in spring and cost the city about four "
-    "million euros, most of it covered by a regional grant for ports and waterways.",
-    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
-    "boats that still use the old port every morning, and asked for an independent report.",
-    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
-    "and promised that the fishing boats could keep their moorings in the old port.",
-    "The first dredgers are expected in the harbour in April, and the work on the old port should take "
-    "about six months if the weather allows, the council said in a statement.",
-]
+STORY = DREDGING
 # What follows the story on a page, glued after it: a related section, a comment form, a
 # newsletter box (sentences of their own, that read like prose).
 TAIL = (

@@ -6,25 +6,14 @@ menu, a box of links in its middle and a related section and footer at its end.
 
 from __future__ import annotations
 
+from support import DREDGING, DREDGING_HEADLINE
+
 import cleantext
 
 MENU = ["Home", "News", "Sport", "Business", "Weather", "Login"]
-HEAD = [
-    "Council approves harbour dredging plan after long debate",
-    "The city council approved the harbour dredging plan on Monday after a three-hour debate, with nine "
-    "members voting in favour and two against the proposal to deepen the old port for larger ships.",
-    "Mayor Ana Ruiz said the dredging of the harbour would begin in spring and cost the city about four "
-    "million euros, most of it covered by a regional grant for ports and waterways.",
-]
+HEAD = [DREDGING_HEADLINE, *DREDGING[:2]]
 BOX = ["Related articles", "Harbour fishermen fear for their moorings", "Port traffic doubled in ten years"]
-REST = [
-    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
-    "boats that still use the old port every morning, and asked for an independent report.",
-    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
-    "and promised that the fishing boats could keep their moorings in the old port.",
-    "The first dredgers are expected in the harbour in April, and the work on the old port should take "
-    "about six months if the weather allows, the council said in a statement.",
-]
+REST = DREDGING[2:]
 TAIL = ["Related articles", "City budget passes after long night", "Most read", "Privacy Policy",
         "Terms of Use", "© 2024 Harbour News"]
 OTHER = [

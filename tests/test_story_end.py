@@ -7,21 +7,12 @@ unrelated articles appended the ways aggregators do it.
 from __future__ import annotations
 
 import pytest
+from support import DREDGING, DREDGING_HEADLINE
 
 import cleantext
 from cleantext.rules import markers
 
-STORY = [
-    "Council approves harbour dredging plan after long debate",
-    "The city council approved the harbour dredging plan on Monday after a three-hour debate, with nine "
-    "members voting in favour and two against the proposal to deepen the old port for larger ships.",
-    "Mayor Ana Ruiz said the dredging of the harbour would begin in spring and cost the city about four "
-    "million euros, most of it covered by a regional grant for ports and waterways.",
-    "Opponents of the harbour plan said the council had not studied the effect of dredging on the fishing "
-    "boats that still use the old port every morning, and asked for an independent report.",
-    "Ruiz said the council would publish the engineers' report on the harbour before the dredging starts, "
-    "and promised that the fishing boats could keep their moorings in the old port.",
-]
+STORY = [DREDGING_HEADLINE, *DREDGING[:4]]
 APPENDED = [
     "Apple unveils thinner laptops with longer battery life",
     "Apple on Tuesday showed a new line of laptops that the company says are thinner and last longer on "
