@@ -51,6 +51,7 @@ def test_config_unknown_keys_raise() -> None:
 
 
 @pytest.mark.parametrize("values", [{"mode": "fastest"}, {"input_format": "pdf"}, {"language": 3},
+                                    {"language": "klingon"}, {"language": "xx"}, {"language": ""},
                                     {"regex_timeout": 0}])
 def test_config_bad_values_raise(values: dict) -> None:
     with pytest.raises(ConfigError):
@@ -65,6 +66,38 @@ def test_config_is_frozen_hashable_and_normalises_lists() -> None:
         config.mode = "precision"  # type: ignore[misc]
     for mode in ("precision", "balanced", "recall"):
         assert Config(mode=mode).mode == mode
+
+
+@pytest.mark.parametrize(("given", "code"), [("de", "de"), ("DE", "de"), ("de-AT", "de"), (" pt_BR ", "pt"),
+                                             ("zh-Hans", "zh"), ("zh-tw", "zh")])
+def test_config_language_names_the_language_not_the_region(given: str, code: str) -> None:
+    assert Config(language=given).language == code
+
+
+def test_a_regional_or_capitalised_language_cleans_as_the_language() -> None:
+    # "DE" once fell back to the English stoplist and cleaned a German page as English.
+    german = (
+        "Startseite\nPolitik\nSport\n"
+        "Die Stadt hat am Montag beschlossen, dass die Brücke über den Fluss im nächsten Jahr "
+        "erneuert wird, weil die Prüfer bei der letzten Untersuchung Risse im Beton gefunden haben.\n"
+        "Nach Angaben der Verwaltung soll der Verkehr während der Arbeiten über eine Behelfsbrücke "
+        "geführt werden, die schon im Frühjahr aufgebaut wird.\n"
+        "Impressum\nDatenschutz\n"
+    )
+    wanted = Cleaner(Config(language="de")).clean_document(german)
+    for given in ("DE", "de-AT", "de_CH"):
+        got = Cleaner(Config(language=given)).clean_document(german)
+        assert got.language == "de" and got.text == wanted.text
+
+
+def test_known_languages_are_the_stoplists_and_langdetects_profiles() -> None:
+    from importlib import resources
+
+    from cleantext.config import LANGUAGES, language_code
+    from cleantext.features import JUSTEXT_NAMES
+
+    profiles = {language_code(p.name) for p in resources.files("langdetect").joinpath("profiles").iterdir()}
+    assert profiles - {"__init__.py"} and LANGUAGES == (set(JUSTEXT_NAMES) | profiles) - {"__init__.py"}
 
 
 def test_unknown_disabled_rule_raises() -> None:

@@ -24,6 +24,26 @@ MODES: dict[str, dict[str, float]] = {
 
 INPUT_FORMATS = ("auto", "text", "html")
 
+#: The codes Config.language accepts: the languages with a jusText stoplist
+#: (features.JUSTEXT_NAMES) and those langdetect answers (its profiles; zh-cn and zh-tw are
+#: "zh"). Written out so that validating a Config loads neither; tests/test_api.py checks
+#: the list against both sources.
+LANGUAGES = frozenset(
+    "af ar bg bn ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu id is it ja kn ko "
+    "lt lv mk ml mr ms ne nl no pa pl pt ro ru sk sl so sq sr sv sw ta te th tl tr uk ur vi zh".split()
+)
+
+
+def language_code(value: str) -> str:
+    """The primary subtag of a language tag, lower case: "DE", "de-AT", "pt_BR" and
+    "zh-Hans" name the languages "de", "pt" and "zh" (the cleaner has one stoplist and one
+    rule set per language, not per region).
+
+    >>> language_code(" pt_BR ")
+    'pt'
+    """
+    return value.strip().lower().replace("_", "-").split("-")[0]
+
 
 @dataclass(frozen=True)
 class Config:
@@ -67,8 +87,14 @@ class Config:
             if isinstance(value, (str, Path)):
                 value = (value,)
             object.__setattr__(self, name, tuple(str(v) for v in value))
-        if self.language is not None and not isinstance(self.language, str):
-            raise ConfigError("language must be an ISO 639-1 code such as 'en', or None")
+        if self.language is not None:
+            # An unknown code used to fall back silently to English stopwords (so "DE" cleaned
+            # a German page as English): normalise what names a known language, reject the rest.
+            code = language_code(self.language) if isinstance(self.language, str) else ""
+            if code not in LANGUAGES:
+                raise ConfigError(f"language must be an ISO 639-1 code such as 'en' or 'de' (unset: "
+                                  f"detected); got {self.language!r} (known: {' '.join(sorted(LANGUAGES))})")
+            object.__setattr__(self, "language", code)
         if not (isinstance(self.regex_timeout, (int, float)) and self.regex_timeout > 0):
             raise ConfigError("regex_timeout must be a positive number of seconds")
         if not isinstance(self.settle, bool):
