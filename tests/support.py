@@ -42,6 +42,18 @@ DREDGING = [
     "about six months if the weather allows, the council said in a statement.",
 ]
 
+#: The headline and three paragraphs of an unrelated story (laptops), the article an
+#: aggregator appends or a related box links to in story-end and inline-box tests.
+LAPTOPS_HEADLINE = "Apple unveils thinner laptops with longer battery life"
+LAPTOPS = [
+    "Apple on Tuesday showed a new line of laptops that the company says are thinner and last longer on "
+    "one charge, as the technology giant tries to revive slowing computer sales before the holidays.",
+    "Analysts expect the new machines to lift quarterly revenue, although chip shortages could limit how "
+    "many units reach stores before December, the company warned investors in a statement.",
+    "The laptops go on sale next week in the United States, Europe and China, with prices starting at "
+    "1,299 dollars for the smallest model and its new keyboard.",
+]
+
 #: The line breaks of render.normalize and the segmenter.
 LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x0b\x0c\x85]")
 

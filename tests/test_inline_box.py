@@ -6,7 +6,7 @@ menu, a box of links in its middle and a related section and footer at its end.
 
 from __future__ import annotations
 
-from support import DREDGING, DREDGING_HEADLINE
+from support import DREDGING, DREDGING_HEADLINE, LAPTOPS
 
 import cleantext
 
@@ -16,14 +16,7 @@ BOX = ["Related articles", "Harbour fishermen fear for their moorings", "Port tr
 REST = DREDGING[2:]
 TAIL = ["Related articles", "City budget passes after long night", "Most read", "Privacy Policy",
         "Terms of Use", "© 2024 Harbour News"]
-OTHER = [
-    "Apple on Tuesday showed a new line of laptops that the company says are thinner and last longer on "
-    "one charge, as the technology giant tries to revive slowing computer sales before the holidays.",
-    "Analysts expect the new machines to lift quarterly revenue, although chip shortages could limit how "
-    "many units reach stores before December, the company warned investors in a statement.",
-    "The laptops go on sale next week in the United States, Europe and China, with prices starting at "
-    "1,299 dollars for the smallest model and its new keyboard.",
-]
+OTHER = LAPTOPS
 
 
 def _page(*parts: list[str]) -> str:

@@ -7,21 +7,13 @@ unrelated articles appended the ways aggregators do it.
 from __future__ import annotations
 
 import pytest
-from support import DREDGING, DREDGING_HEADLINE
+from support import DREDGING, DREDGING_HEADLINE, LAPTOPS, LAPTOPS_HEADLINE
 
 import cleantext
 from cleantext.rules import markers
 
 STORY = [DREDGING_HEADLINE, *DREDGING[:4]]
-APPENDED = [
-    "Apple unveils thinner laptops with longer battery life",
-    "Apple on Tuesday showed a new line of laptops that the company says are thinner and last longer on "
-    "one charge, as the technology giant tries to revive slowing computer sales before the holidays.",
-    "Analysts expect the new machines to lift quarterly revenue, although chip shortages could limit how "
-    "many units reach stores before December, the company warned investors in a statement.",
-    "The laptops go on sale next week in the United States, Europe and China, with prices starting at "
-    "1,299 dollars for the smallest model and its new keyboard.",
-]
+APPENDED = [LAPTOPS_HEADLINE, *LAPTOPS]
 
 
 def _text(*parts: list[str] | str) -> str:
