@@ -37,6 +37,8 @@ from .rules.code import CODE_RULES, carousel_spans, find_story_end
 from .rules.comment_thread import RULE_ID as SIGNED_THREAD
 from .rules.comment_thread import cut_thread
 from .rules.embeds import keep_embeds
+from .rules.headline import RULE_ID as REPEATED_TITLE
+from .rules.headline import cut_title
 from .rules.inline_box import inline_boxes
 from .rules.match import KeywordIndex, exposed_cuts, match_rules
 from .rules.registry import CodeRule, Rule, build_registry
@@ -110,6 +112,8 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
         end = find_story_end(blocks, feats, decisions, language, config, strictness)
         if end is not None:
             decisions = cut_after(decisions, end)
+    if REPEATED_TITLE in rules_on:  # a page dump's title line and the headline that repeats it
+        decisions = cut_title(blocks, decisions)
     if TEASER_RUN in rules_on:
         decisions = cut_teasers(blocks, feats, decisions)
     thread = None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from ..config import Config
 from ..features import Features
 from ..model import Block, StoryEnd
-from . import box_lines, carousel, comment_thread, story_end, teasers
+from . import box_lines, carousel, comment_thread, headline, story_end, teasers
 from .example_story import HARBOUR_STORY
 from .registry import CodeRule
 
@@ -97,6 +97,15 @@ CODE_RULES: tuple[CodeRule, ...] = (
         fires=_fires_by(teasers.RULE_ID),
         drop_examples=teasers.DROP_EXAMPLES,
         keep_examples=teasers.KEEP_EXAMPLES,
+    ),
+    CodeRule(
+        id=headline.RULE_ID,
+        category=headline.CATEGORY,
+        scope="head",
+        reason=headline.REASON,
+        fires=_fires_by(headline.RULE_ID),
+        drop_examples=headline.DROP_EXAMPLES,
+        keep_examples=headline.KEEP_EXAMPLES,
     ),
     CodeRule(
         id=comment_thread.RULE_ID,
