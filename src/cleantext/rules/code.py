@@ -144,6 +144,15 @@ CODE_RULES: tuple[CodeRule, ...] = (
         keep_examples=box_lines.ABOUT_KEEP_EXAMPLES,
     ),
     CodeRule(
+        id=box_lines.TEASER_RULE_ID,
+        category="related",
+        scope="block",
+        reason=box_lines.TEASER_REASON,
+        fires=_fires_by(box_lines.TEASER_RULE_ID),
+        drop_examples=box_lines.TEASER_DROP_EXAMPLES,
+        keep_examples=box_lines.TEASER_KEEP_EXAMPLES,
+    ),
+    CodeRule(
         id="carousel.headlines",
         category="carousel",
         scope="span",
