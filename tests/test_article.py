@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.article import DUMP_MIN_CHROME_RULE_HITS, framed_by_chrome, is_clean_article
+from cleantext.article import DUMP_MIN_CHROME_RULE_HITS, chrome_at_both_edges, framed_by_chrome, is_clean_article
 from cleantext.features import block_features
 from cleantext.rules.match import Hit, RuleHits
 from cleantext.rules.registry import Rule
@@ -52,3 +52,18 @@ def test_prose_at_both_edges_is_no_frame():
     hits = hits_on(range(DUMP_MIN_CHROME_RULE_HITS + 3))
     assert not framed_by_chrome(range(len(blocks)), alone, hits)
     assert is_clean_article(blocks, feats, alone, hits)
+
+
+def test_chrome_at_both_edges_makes_a_page_dump_without_rule_hits():
+    # a site menu and a footer of links no rule names (traf dev: a travel guide's hotel links)
+    blocks, feats, alone = page(6, 10)  # prose share 0.45: clean by share alone
+    assert chrome_at_both_edges(range(len(blocks)), alone)
+    assert not is_clean_article(blocks, feats, alone, RuleHits())
+
+
+def test_an_article_that_opens_with_its_own_text_stays_clean():
+    # a story ending in a list of short lines (tour dates) opens with prose: not framed
+    blocks, feats, alone = page(6, 10)
+    alone[:6] = [0.9] * 6
+    assert not chrome_at_both_edges(range(len(blocks)), alone)
+    assert is_clean_article(blocks, feats, alone, RuleHits())
