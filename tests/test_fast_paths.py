@@ -662,3 +662,93 @@ def test_the_sliced_ngrams_are_the_character_loop(word: str, closed: bool) -> No
 def test_the_vote_words_are_the_words_of_the_unicode_pattern(text: str) -> None:
     # lang._words finds _WORDS's runs with the standard library's re.
     assert lang._words(text) == lang._WORDS.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ .!?…。！？\t\n\u00a0\u3000x", max_size=40))
+def test_repeated_lines_normalise_and_split_as_the_plain_forms(text: str) -> None:
+    # decide.normalised skips the split and join of printable ASCII without a double or
+    # an outer space; decide.sentences splits at a mark and its space, not by lookbehind.
+    from cleantext import decide
+
+    key = " ".join(text.lower().split())
+    assert decide.normalised(text) == key
+    assert decide.sentences(key) == decide._SENTENCE_BREAK.split(key)
+
+
+def test_keyword_order_finds_what_the_sorted_order_finds() -> None:
+    # KeywordIndex adds the keywords with the frequent letters first (a faster automaton):
+    # on the shipped rules and every corpus document, the same blocks hold each keyword.
+    import ahocorasick
+
+    from cleantext.rules.registry import shipped_rules
+
+    rules = shipped_rules()
+    plain = ahocorasick.Automaton()
+    for word in sorted({k for r in rules for k in r.keywords if k}):
+        plain.add_word(word, word)
+    plain.make_automaton()
+    index = KeywordIndex.of(rules)
+    for blocks, _ in _corpus_documents():
+        lowered = [b.text.lower() for b in blocks]
+        expected: dict[str, set[int]] = {}
+        for i, low in enumerate(lowered):
+            for _, word in plain.iter(low):
+                expected.setdefault(word, set()).add(i)
+        assert index.blocks_holding(lowered) == expected
+
+
+def test_context_windows_at_once_are_the_window_loop() -> None:
+    # _context_matrix computes the four neighbour windows as one 2-D array: the same
+    # values as the loop over WINDOWS it replaced, to the bit.
+    import numpy as np
+
+    from cleantext.classify import WINDOWS, alone_matrix, context_vectors, shipped_model, stage_logits
+
+    model = shipped_model()
+    for blocks, feats in _corpus_documents():
+        z = stage_logits(alone_matrix(feats, [b.kind for b in blocks]), model.alone)
+        n = len(z)
+        idx = np.arange(n)
+        prefix = np.concatenate(([0.0], np.cumsum(z)))
+        loop = []
+        for k in WINDOWS:
+            a, b = np.maximum(idx - k, 0), np.minimum(idx + k + 1, n)
+            others = b - a - 1
+            loop.append(np.where(others > 0, (prefix[b] - prefix[a] - z) / np.maximum(others, 1), 0.0))
+        got = context_vectors(z.tolist(), feats)[:, 2:2 + len(WINDOWS)]
+        assert got.T.tobytes() == np.array(loop).tobytes()
+
+
+def test_topic_pools_are_the_term_counts() -> None:
+    # _topic_columns builds the main island's vocabulary by set operations: the terms of
+    # one story block (seen) and of two or more (seen twice), as a Counter of them would.
+    from cleantext.classify import _topic_columns
+
+    feats = [_features(t) for t in ("Harbour dredging plan approved by the council",
+                                    "The council approved the harbour dredging plan on Monday",
+                                    "Share on Facebook", "Dredging starts in the harbour next spring",
+                                    "Council members said the plan was overdue")]
+    z = [1.0, 1.0, -1.0, 1.0, 1.0]
+    main = [0, 1, 3, 4]
+    in_main = [True, True, False, True, True]
+    counts = collections.Counter(t for i in main for t in feats[i].terms)
+    seen, twice = set(counts), {t for t, c in counts.items() if c > 1}
+    expected = []
+    for i, f in enumerate(feats):
+        pool = twice if in_main[i] and z[i] > 0 else seen
+        expected.append(len(f.terms & pool) / len(f.terms) if f.terms else 0.0)
+    assert _topic_columns(z, feats, main, in_main)[0].tolist() == expected
+
+
+def test_measures_read_by_fromiter_are_numpys_conversion() -> None:
+    # classify._measures reads the columns with np.fromiter: the array numpy's conversion
+    # of the nested tuples gives, value for value and in float64.
+    import numpy as np
+
+    from cleantext.classify import _measures
+
+    for _, feats in _corpus_documents():
+        got = _measures(feats)
+        plain = np.array(list(zip(*feats))[:-1], dtype=float)
+        assert got.dtype == plain.dtype and got.shape == plain.shape and got.tobytes() == plain.tobytes()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -23,6 +22,7 @@ from .features import Features
 
 #: Neighbour windows of stage two: mean stage-one logit of the blocks within k positions.
 WINDOWS = (1, 2, 4, 8)
+_WINDOW_SIZES = np.array(WINDOWS)[:, None]  # a column: each window a row of _context_matrix
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,12 @@ _LOGGED = [_ROW[name] for name in ("words", "sentences", "commas", "shape_repeat
 def _measures(feats: Sequence[Features]) -> np.ndarray:
     """Every block's measures as one float array, a row per measure (one conversion: the
     measures of a document went to numpy as one array per field)."""
-    return np.array(list(zip(*feats))[:-1], dtype=float)
+    # Read by np.fromiter from the columns chained: numpy's conversion of nested tuples
+    # first discovers their shape and each value's type (1.21M instructions a page on the
+    # aeb pages against 1.01M read this way, cachegrind); the same float64 values.
+    columns = list(zip(*feats))
+    del columns[-1]
+    return np.fromiter(chain.from_iterable(columns), float, len(columns) * len(feats)).reshape(len(columns), len(feats))
 
 
 def _alone_matrix(m: np.ndarray, logged: np.ndarray, kinds: Sequence[str]) -> np.ndarray:
@@ -199,11 +204,11 @@ def _context_matrix(z: np.ndarray, feats: Sequence[Features], words: np.ndarray,
     n = len(z)
     idx = np.arange(n)
     prefix = np.concatenate(([0.0], np.cumsum(z)))  # cumsum adds left to right, as a loop would
-    columns = [np.ones(n), z]
-    for k in WINDOWS:
-        a, b = np.maximum(idx - k, 0), np.minimum(idx + k + 1, n)
-        others = b - a - 1
-        columns.append(np.where(others > 0, (prefix[b] - prefix[a] - z) / np.maximum(others, 1), 0.0))
+    # Every window at once, a row per window (the same operations on each value as one
+    # window at a time, in a quarter of the numpy calls).
+    a, b = np.maximum(idx - _WINDOW_SIZES, 0), np.minimum(idx + _WINDOW_SIZES + 1, n)
+    others = b - a - 1
+    columns = [np.ones(n), z, *np.where(others > 0, (prefix[b] - prefix[a] - z) / np.maximum(others, 1), 0.0)]
     # Region weights: a block's vote is its stage-one margin times its length, so one
     # long paragraph outweighs a menu item; the run with the largest sum is the story.
     votes = (z * log_words).tolist()
@@ -246,9 +251,15 @@ def _topic_columns(z: Sequence[float], feats: Sequence[Features], main_blocks: S
     """Topic overlap: with the main island's vocabulary (a headline, a subheading or a
     list item of the story shares its words; a menu item or a teaser for another story
     does not), and with the first line's (the page title)."""
-    vocab = Counter(chain.from_iterable(feats[i].terms for i in main_blocks if z[i] > 0))
-    seen = frozenset(vocab)  # in a story block of the main island
-    seen_twice = frozenset(t for t, c in vocab.items() if c > 1)  # ... in another one than i
+    # A block's terms are a set: a term in two of these blocks is met again in the second
+    # (set operations on a few dozen blocks, not a count of each of their terms).
+    seen: set[str] = set()  # in a story block of the main island
+    seen_twice: set[str] = set()  # ... in another one than i
+    for i in main_blocks:
+        if z[i] > 0:
+            terms = feats[i].terms
+            seen_twice |= seen & terms
+            seen |= terms
     title_terms = feats[0].terms
     # Lists, turned into arrays once: setting numpy items one by one costs more than the
     # set arithmetic.

@@ -202,6 +202,28 @@ REPEAT_MAX_WORDS = 12
 REPEATED_REASON = "text the document already showed: later copies are chrome or a second copy"
 # Where a normalised block splits into sentences for that test.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])\s+")
+# The same breaks in a normalised text (single spaces): a sentence mark and its space,
+# found by a scan for the mark where the lookbehind is tried at every position.
+_MARK_SPACE = re.compile(r"([.!?…。！？]) ")
+
+
+def normalised(text: str) -> str:
+    """`text` lower-cased with its whitespace runs made one space, stripped."""
+    # Printable ASCII holds no whitespace but the space: without a double space or a space
+    # at either end, the split and join give the text back (pinned in test_fast_paths).
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.lower()
+    return " ".join(text.lower().split())
+
+
+def sentences(key: str) -> list[str]:
+    """_SENTENCE_BREAK.split(key) of a normalised text: each piece keeps its mark."""
+    parts = _MARK_SPACE.split(key)
+    if len(parts) == 1:
+        return parts
+    out = [piece + mark for piece, mark in zip(parts[0::2], parts[1::2])]
+    out.append(parts[-1])
+    return out
 
 
 def repeated_lines(blocks: Sequence[Block], feats: Sequence[Features], decisions: Sequence[Decision],
@@ -219,18 +241,18 @@ def repeated_lines(blocks: Sequence[Block], feats: Sequence[Features], decisions
     for i, b in enumerate(blocks):
         if not decisions[i][0]:
             continue
-        key = " ".join(b.text.lower().split())
+        key = normalised(b.text)
         if feats[i].words <= REPEAT_MAX_WORDS:
             if feats[i].repeats and key in seen:
                 out.append(i)
             seen.add(key)
-            said.update(_SENTENCE_BREAK.split(key))
+            said.update(sentences(key))
             continue
-        sentences = _SENTENCE_BREAK.split(key)
-        if long and said.issuperset(sentences):
+        parts = sentences(key)
+        if long and said.issuperset(parts):
             out.append(i)
             continue
-        said.update(sentences)
+        said.update(parts)
     return out
 
 

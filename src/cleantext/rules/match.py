@@ -234,11 +234,11 @@ class KeywordIndex:
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> KeywordIndex:
-        words = sorted({k for r in rules for k in r.keywords if k})
+        words = sorted({k for r in rules for k in r.keywords if k}, key=_by_letter_frequency)
         if not words:
             return cls(None, rules, _plan(rules))
         automaton = ahocorasick.Automaton()
-        for word in words:
+        for word in words:  # in this order, the most frequent letters are looked up first
             automaton.add_word(word, word)
         automaton.make_automaton()
         return cls(automaton, rules, _plan(rules))
@@ -272,6 +272,20 @@ class KeywordIndex:
             else:
                 holders.add(block)
         return found
+
+
+#: Letters by their frequency in text (English, then digits). pyahocorasick looks up the
+#: next letter of a node among its children one by one, in the order they were added: a
+#: keyword set added with the frequent letters first finds most letters of a document
+#: early. The matches are the same in any order; on the aeb dev pages the pass over a
+#: document took 1.53M instructions against 1.27M in this order (cachegrind).
+LETTER_ORDER = " etaoinsrhldcumfpgwybvkxjqz0123456789"
+_LETTER_RANK = {c: k for k, c in enumerate(LETTER_ORDER)}
+
+
+def _by_letter_frequency(word: str) -> list[int]:
+    """Sort key: a word's letters by their rank in LETTER_ORDER (others after, by code)."""
+    return [_LETTER_RANK.get(c, len(LETTER_ORDER) + ord(c)) for c in word]
 
 
 def _plan(rules: Sequence[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
