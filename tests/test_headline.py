@@ -51,3 +51,19 @@ def test_near_miss_a_heading_with_the_titles_first_words_is_not_a_copy() -> None
 def test_cleaning_twice_gives_the_same_text() -> None:
     once = cleantext.clean(PAGE)
     assert cleantext.clean(once) == once
+
+
+def test_a_page_of_title_and_copy_pairs_is_judged_for_a_bounded_number_of_titles(monkeypatch) -> None:
+    # Each pass scans the page: unbounded, 2,000 title-and-copy pairs took 10 s.
+    from cleantext.segment import segment
+
+    pairs = [f"Harbour ferry timetable changes for route {k} - Harbour News\nHarbour ferry timetable "
+             f"changes for route {k}" for k in range(200)]
+    blocks = segment("\n".join(pairs) + "\n")
+    passes = []
+    copies = headline.title_copies
+    monkeypatch.setattr(headline, "title_copies", lambda b, at=0: passes.append(at) or copies(b, at))
+    out = headline.cut_title(blocks, [(True, None, None, None)] * len(blocks))
+    assert len(passes) == headline.MAX_TITLE_PASSES
+    # The titles it judged are cut with their copies; the rest is left to the other rules.
+    assert sum(1 for d in out if not d[0]) == 2 * headline.MAX_TITLE_PASSES

@@ -34,6 +34,12 @@ CATEGORY = "metadata"
 REASON = "the page's title and its copy over the story (the headline is metadata: Result.title)"
 
 _WORD = re.compile(r"\w+")
+#: cut_title judges at most this many lines as the page's title (each pass scans the
+#: page once). A page has one title; the next pass only checks that the line that now
+#: opens the output is no title too: on the aeb, traf, glued and append dev pages it made
+#: at most 2 passes. Unbounded, a hostile text of title-and-copy pairs made it quadratic
+#: (4,000 lines: 10 s).
+MAX_TITLE_PASSES = 4
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -62,14 +68,17 @@ def cut_title(blocks: Sequence[Block], decisions: list[Decision]) -> list[Decisi
 
     The title is the first line, and then the first kept line: once a title and its
     copies go, the line that opens the output is the title of the next pass, so it is
-    judged the same way here (cleaning twice gives the same text). Only the copies above
+    judged the same way here (cleaning twice gives the same text, for up to
+    MAX_TITLE_PASSES titles in a row). Only the copies above
     the story's first paragraph (the first kept block of at least PROSE_MIN_WORDS words,
     other than a copy) count and go: a copy further down is a box's or a footer's link,
     which the other rules judge (and the story end reads the lines around it).
     """
     out = list(decisions)
     at = 0
-    while at < len(blocks):
+    for _ in range(MAX_TITLE_PASSES):
+        if at >= len(blocks):
+            break
         # Copies that the output shows: a dropped copy is not there for the next pass.
         copies = [i for i in title_copies(blocks, at) if out[i][0]]
         titles = {at, *copies}
