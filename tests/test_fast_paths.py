@@ -752,3 +752,33 @@ def test_measures_read_by_fromiter_are_numpys_conversion() -> None:
         got = _measures(feats)
         plain = np.array(list(zip(*feats))[:-1], dtype=float)
         assert got.dtype == plain.dtype and got.shape == plain.shape and got.tobytes() == plain.tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([
+    "Ferry fares rise on the island", "Ferry fares rise on the island - Harbour News",
+    "Harbour News | Ferry fares rise on the island", "FERRY: fares rise on the island!",
+    "ferry fares rise on the island again", "Menu", "Fares", "Harbour News",
+    "The council said on Monday that the ferry fares would rise on the island next spring.",
+]), st.booleans()), min_size=1, max_size=12))
+def test_title_copies_are_the_lines_with_the_titles_words(lines: list[tuple[str, bool]]) -> None:
+    # headline.title_copies skips the word split of a line without the title's longest word,
+    # and with keep flags stops at the story's first paragraph (lines 2-4 repeat line 1's
+    # words, the last is a paragraph; its doctest shows a copy found).
+    from cleantext.classify import PROSE_MIN_WORDS
+    from cleantext.rules import headline
+
+    blocks = segment.segment("\n".join(text for text, _ in lines))
+    kept = [flag for _, flag in lines][: len(blocks)]
+    assert len(kept) == len(blocks)
+    for at in range(len(blocks)):
+        title = metadata.title_of((blocks[at],))
+        key = headline._key(title) if title else ()
+        plain = [] if len(key) < metadata.TITLE_MIN_WORDS else [
+            b.index for b in blocks[at + 1:]
+            if b.kind == "line" and headline._key(b.text) in (key, headline._key(blocks[at].text))]
+        assert headline.title_copies(blocks, at) == plain
+        shown = [i for i in plain if kept[i]]
+        first = next((i for i in range(at + 1, len(blocks)) if kept[i] and i not in shown
+                      and len(blocks[i].text.split()) >= PROSE_MIN_WORDS), len(blocks))
+        assert headline.title_copies(blocks, at, kept) == [i for i in shown if i < first]

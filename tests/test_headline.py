@@ -62,7 +62,7 @@ def test_a_page_of_title_and_copy_pairs_is_judged_for_a_bounded_number_of_titles
     blocks = segment("\n".join(pairs) + "\n")
     passes = []
     copies = headline.title_copies
-    monkeypatch.setattr(headline, "title_copies", lambda b, at=0: passes.append(at) or copies(b, at))
+    monkeypatch.setattr(headline, "title_copies", lambda b, at=0, low=None: passes.append(at) or copies(b, at, low))
     out = headline.cut_title(blocks, [(True, None, None, None)] * len(blocks))
     assert len(passes) == headline.MAX_TITLE_PASSES
     # The titles it judged are cut with their copies; the rest is left to the other rules.

@@ -46,8 +46,11 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
-def title_copies(blocks: Sequence[Block], at: int = 0) -> list[int]:
+def title_copies(blocks: Sequence[Block], at: int = 0, kept: Sequence[bool] | None = None) -> list[int]:
     """The lines after block `at` that repeat it, when it reads as a title (else none).
+    With `kept`, the blocks' keep flags: only the kept copies above the story's first
+    paragraph (the first kept block of at least PROSE_MIN_WORDS words that is no copy),
+    and the scan stops there.
 
     >>> from cleantext.segment import segment
     >>> title_copies(segment("Ferry fares rise - Harbour News\\nMenu\\nFerry fares rise\\nThe fares rise."))
@@ -60,7 +63,21 @@ def title_copies(blocks: Sequence[Block], at: int = 0) -> list[int]:
     if len(key) < TITLE_MIN_WORDS:
         return []
     full = _key(blocks[at].text)
-    return [b.index for b in blocks[at + 1:] if b.kind == "line" and _key(b.text) in (key, full)]
+    # A copy holds every word of the title (or of the title line), so its longest word: that
+    # substring test skips the word split of nearly every other block (it was 90% of this
+    # rule's time).
+    a, b = max(key, key=len), max(full, key=len)
+    found = []
+    for k in range(at + 1, len(blocks)):
+        if kept is not None and not kept[k]:
+            continue
+        text = blocks[k].text
+        low = text.lower()
+        if (a in low or b in low) and blocks[k].kind == "line" and _key(text) in (key, full):
+            found.append(k)
+        elif kept is not None and len(text.split()) >= PROSE_MIN_WORDS:
+            break  # the story's first paragraph
+    return found
 
 
 def cut_title(blocks: Sequence[Block], decisions: list[Decision]) -> list[Decision]:
@@ -69,9 +86,8 @@ def cut_title(blocks: Sequence[Block], decisions: list[Decision]) -> list[Decisi
     The title is the first line, and then the first kept line: once a title and its
     copies go, the line that opens the output is the title of the next pass, so it is
     judged the same way here (cleaning twice gives the same text, for up to
-    MAX_TITLE_PASSES titles in a row). Only the copies above
-    the story's first paragraph (the first kept block of at least PROSE_MIN_WORDS words,
-    other than a copy) count and go: a copy further down is a box's or a footer's link,
+    MAX_TITLE_PASSES titles in a row). Only the copies above the story's first paragraph
+    count and go (see title_copies): a copy further down is a box's or a footer's link,
     which the other rules judge (and the story end reads the lines around it).
     """
     out = list(decisions)
@@ -79,12 +95,10 @@ def cut_title(blocks: Sequence[Block], decisions: list[Decision]) -> list[Decisi
     for _ in range(MAX_TITLE_PASSES):
         if at >= len(blocks):
             break
-        # Copies that the output shows: a dropped copy is not there for the next pass.
-        copies = [i for i in title_copies(blocks, at) if out[i][0]]
-        titles = {at, *copies}
-        first = next((i for i, (b, d) in enumerate(zip(blocks, out))
-                      if d[0] and i not in titles and len(b.text.split()) >= PROSE_MIN_WORDS), len(blocks))
-        above = [i for i in copies if i < first]
+        # Every block above `at` is dropped here (`at` is the line that opens the output),
+        # so the story's first paragraph lies below it. Copies that the output shows count:
+        # a dropped copy is not there for the next pass.
+        above = title_copies(blocks, at, [d[0] for d in out])
         if above:
             for i in (at, *above):
                 if out[i][0]:
