@@ -98,7 +98,6 @@ ABOUT_LABEL_MAX_WORDS = 5
 #: which opens with a dash).
 TEASER_MIN_WORDS = 5
 TEASER_MAX_WORDS = 20
-_SENTENCE_END = regex.compile(r"[.!?:;…\"”»)]\s*$")
 _OPENS_WITH_DASH = regex.compile(r"^\s*[-–—―]")
 
 
@@ -114,7 +113,7 @@ def _teaser_headline(texts: Sequence[str], feats: Sequence[Features], decisions:
         return False
     if not TEASER_MIN_WORDS <= feats[i].words <= TEASER_MAX_WORDS:
         return False
-    if _SENTENCE_END.search(texts[i]) or _OPENS_WITH_DASH.match(texts[i]):
+    if feats[i].ends_sentence or _OPENS_WITH_DASH.match(texts[i]):
         return False
     j = i + 1
     while j < len(decisions) and not decisions[j][0] and decisions[j][2] == "metadata":
