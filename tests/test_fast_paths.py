@@ -124,6 +124,12 @@ def test_normalize_is_the_per_line_substitution(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SPACES + "\x1b\x20\u201c\U0001f600", max_size=30))
+def test_the_str_only_space_test_is_the_search(text: str) -> None:
+    assert segment.has_str_only_space(text) == (segment._STR_ONLY_SPACE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=_SPACES, max_size=30))
 def test_lines_are_what_the_line_regex_finds(text: str) -> None:
     plain = []
@@ -782,3 +788,4 @@ def test_title_copies_are_the_lines_with_the_titles_words(lines: list[tuple[str,
         first = next((i for i in range(at + 1, len(blocks)) if kept[i] and i not in shown
                       and len(blocks[i].text.split()) >= PROSE_MIN_WORDS), len(blocks))
         assert headline.title_copies(blocks, at, kept) == [i for i in shown if i < first]
+
