@@ -124,6 +124,12 @@ def test_normalize_is_the_per_line_substitution(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SPACES + "\x1b\x20\u201c\U0001f600", max_size=30))
+def test_the_str_only_space_test_is_the_search(text: str) -> None:
+    assert segment.has_str_only_space(text) == (segment._STR_ONLY_SPACE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=_SPACES, max_size=30))
 def test_lines_are_what_the_line_regex_finds(text: str) -> None:
     plain = []
@@ -782,3 +788,47 @@ def test_title_copies_are_the_lines_with_the_titles_words(lines: list[tuple[str,
         first = next((i for i in range(at + 1, len(blocks)) if kept[i] and i not in shown
                       and len(blocks[i].text.split()) >= PROSE_MIN_WORDS), len(blocks))
         assert headline.title_copies(blocks, at, kept) == [i for i in shown if i < first]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab ü\t\u00a0x", max_size=14), min_size=1, max_size=6),
+       st.lists(st.tuples(st.sets(st.sampled_from(_RULE_WORDS), max_size=2),
+                          st.sampled_from(("block", "span", "tail", "head")),
+                          st.sampled_from((None, 1, 2, 7, 30)), st.booleans(), st.sampled_from(("a b", "b$", "ü"))),
+                min_size=1, max_size=6),
+       st.booleans())
+def test_match_rules_fires_where_rule_spans_does(texts: list[str],
+                                                 shapes: list[tuple[set[str], str, int | None, bool, str]],
+                                                 counted: bool) -> None:
+    # match_rules decides a block-like rule inline (word limit, collapsed spaces, search
+    # with or without the timeout) where Rule.spans did: the same hits as a loop calling
+    # Rule.spans on each rule's candidate blocks, with and without the word counts.
+    from cleantext.rules.match import candidate_blocks, match_rules
+    from cleantext.rules.registry import PATTERN_FLAGS, word_count
+
+    rules = [Rule(f"r{k}", "custom", scope, (pattern,), "r", keywords=tuple(sorted(words)), max_words=limit,
+                  shipped=shipped, compiled=regex.compile(pattern, PATTERN_FLAGS))
+             for k, (words, scope, limit, shipped, pattern) in enumerate(shapes)]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    words = [word_count(t) for t in texts] if counted else None
+    holding = KeywordIndex.of(rules).blocks_holding([t.lower() for t in texts])
+    spans, first, tail, head = [], {}, None, None
+    for rule in rules:
+        for i in candidate_blocks(rule, holding, len(blocks), words):
+            found = rule.spans(texts[i], timeout=1.0)
+            if not found:
+                continue
+            if rule.scope == "span":
+                spans += [(i, a, b, rule.id) for a, b in found]
+            elif rule.scope == "block":
+                first.setdefault(i, rule.id)
+            elif rule.scope == "tail":
+                tail = (i, rule.id) if tail is None or i < tail[0] else tail
+                break
+            else:
+                head = (i, rule.id) if head is None or i > head[0] else head
+    hits = match_rules(blocks, rules, None, 1.0, words, KeywordIndex.of(rules))
+    assert [(h.block, h.start, h.end, h.rule.id) for h in hits.spans] == sorted(spans)
+    assert {i: h.rule.id for i, h in hits.blocks.items()} == first
+    assert (None if hits.tail is None else (hits.tail.block, hits.tail.rule.id)) == tail
+    assert (None if hits.head is None else (hits.head.block, hits.head.rule.id)) == head

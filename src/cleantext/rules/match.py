@@ -13,7 +13,7 @@ import regex
 
 from ..metadata import DATE_HEADER_REASON, leading_date_header
 from ..model import Block
-from .registry import Rule
+from .registry import UNTIMED_MAX_CHARS, Rule, collapse_spaces, word_count
 
 #: Seconds a rule's budget grows by for each block it runs on, on top of the timeout: a
 #: document of many blocks legitimately costs more. About 20 x the slowest shipped rule
@@ -60,13 +60,21 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
         return RuleHits()
     if keywords is None:
         keywords = KeywordIndex.of(rules)
-    holding = keywords.blocks_holding([b.text.lower() for b in blocks])
+    texts = [b.text for b in blocks]
+    holding = keywords.blocks_holding([t.lower() for t in texts])
     # The rules with a keyword on the page, and those without keywords, in rule order: the
-    # rest (most rules on most pages) are never looked at.
-    holders, always = keywords.plan if keywords.rules is rules else _plan(rules)
-    tried = set(always)
-    for word in holding:
-        tried.update(holders.get(word, ()))
+    # rest (most rules on most pages) are never looked at. Each rule's blocks (those holding
+    # one of its keywords, as candidate_blocks) are gathered in one pass over the keywords
+    # found, not by a function call and a set union per rule.
+    holders, always, tiers = keywords.plan if keywords.rules is rules else _plan(rules)
+    picked: dict[int, set[int]] = {}
+    for word, where in holding.items():
+        for k in holders.get(word, ()):
+            have = picked.get(k)
+            if have is None:
+                picked[k] = set(where)
+            else:
+                have |= where
     spans: list[Hit] = []
     block_hits: dict[int, Hit] = {}
     tail: Hit | None = None
@@ -75,45 +83,68 @@ def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None
     # Block-like rules match a block with its whitespace runs collapsed: collapsed once per
     # block for this document, not once per rule (four rules a block on the aeb pages).
     collapsed: dict[str, str] = {}
-    for k in sorted(tried):
+    n = len(blocks)
+    clock = time.perf_counter
+    for k in sorted({*always, *picked}):
         rule = rules[k]
         # A rule without `sites` applies everywhere (most rules): no method call for it.
         if rule.sites and not rule.applies_to(site):
             continue
-        candidates = candidate_blocks(rule, holding, len(blocks), words)
+        # candidate_blocks, inline: the rule's blocks within its word tier, in order.
+        limit = tiers[k] if words is not None else None
+        mine = picked.get(k)
+        if mine is None:  # a rule tried on every block
+            candidates = list(range(n)) if limit is None else [i for i in range(n) if words[i] <= limit]  # type: ignore[index]
+        else:
+            candidates = sorted(mine) if limit is None else sorted([i for i in mine if words[i] <= limit])  # type: ignore[index]
         if not candidates:
             continue
-        begun = time.perf_counter()
+        begun = clock()
+        scope, max_words, search = rule.scope, rule.max_words, rule.compiled.search
+        untimed_max = UNTIMED_MAX_CHARS if rule.shipped else -1
         # A block's spans are a function of its text (its word count is too): a text met
         # again in this document (a fifth of the tries on the aeb pages: "Share", menus,
         # repeated credits) takes the answer of the first, without a regex call.
-        answers: dict[str, list[tuple[int, int]]] = {}
+        answers: dict[str, Any] = {}
         try:
             deadline = begun + timeout + BUDGET_PER_BLOCK * len(candidates)
             for i in candidates:
-                block = blocks[i]
-                left = deadline - time.perf_counter()
+                text = texts[i]
+                left = deadline - clock()
                 if left <= 0:
                     raise TimeoutError(f"rule {rule.id} spent its time budget for this document")
-                found = answers.get(block.text)
+                found: Any = answers.get(text)  # spans (span scope), or whether it fires
                 if found is None:
-                    found = answers[block.text] = rule.spans(
-                        block.text, timeout=rule.search_timeout(block.text, left),
-                        words=words[i] if words is not None else None, prefiltered=True, collapsed=collapsed)
+                    if scope == "span":
+                        found = rule.spans(text, timeout=rule.search_timeout(text, left), prefiltered=True)
+                    # Rule.spans of a block-like scope, inline (the engine's hottest call:
+                    # ~130 an aeb page); only whether it fires is kept. Held to Rule.spans
+                    # in tests/test_fast_paths.py.
+                    elif max_words is not None and (word_count(text) if words is None else words[i]) > max_words:
+                        found = False
+                    else:
+                        flat = collapsed.get(text)
+                        if flat is None:
+                            flat = collapsed[text] = collapse_spaces(text)
+                        if len(text) <= untimed_max:
+                            found = search(flat) is not None
+                        else:
+                            found = search(flat, timeout=left) is not None
+                    answers[text] = found
                 if not found:
                     continue
-                if rule.scope == "span":
+                if scope == "span":
                     spans.extend(Hit(rule, i, a, b) for a, b in found)
-                elif rule.scope == "block":
+                elif scope == "block":
                     if i not in block_hits:  # the first rule's hit stays (no Hit built for nothing)
-                        block_hits[i] = Hit(rule, i, 0, len(block.text))
-                elif rule.scope == "tail":
+                        block_hits[i] = Hit(rule, i, 0, len(text))
+                elif scope == "tail":
                     if tail is None or i < tail.block:
-                        tail = Hit(rule, i, 0, len(block.text))
+                        tail = Hit(rule, i, 0, len(text))
                     break  # later blocks of this rule cannot come earlier
-                elif rule.scope == "head":
+                elif scope == "head":
                     if head is None or i > head.block:
-                        head = Hit(rule, i, 0, len(block.text))
+                        head = Hit(rule, i, 0, len(text))
         except TimeoutError:
             timed_out.append(rule.id)
             spans = [h for h in spans if h.rule.id != rule.id]
@@ -221,6 +252,10 @@ def _word_tier(rule: Rule) -> int | None:
     return None
 
 
+# What match_rules reads of a rule set: see _plan.
+Plan = tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[int | None, ...]]
+
+
 @dataclass(frozen=True)
 class KeywordIndex:
     """Every keyword of a rule set in one Aho-Corasick automaton (read-only, built once
@@ -230,7 +265,7 @@ class KeywordIndex:
 
     automaton: Any  # an ahocorasick.Automaton, or None when no rule has a keyword
     rules: Sequence[Rule] = field(default=(), compare=False)  # the rules it was built for
-    plan: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] = field(default=({}, ()), compare=False)  # _plan(rules)
+    plan: Plan = field(default=({}, (), ()), compare=False)  # _plan(rules)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> KeywordIndex:
@@ -288,9 +323,9 @@ def _by_letter_frequency(word: str) -> list[int]:
     return [_LETTER_RANK.get(c, len(LETTER_ORDER) + ord(c)) for c in word]
 
 
-def _plan(rules: Sequence[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Keyword -> the positions of the rules that have it; and the positions of the rules
-    tried on every page (no keyword, or the empty one)."""
+def _plan(rules: Sequence[Rule]) -> Plan:
+    """Keyword -> the positions of the rules that have it; the positions of the rules
+    tried on every page (no keyword, or the empty one); each rule's word tier."""
     holders: dict[str, list[int]] = {}
     always = []
     for k, rule in enumerate(rules):
@@ -299,7 +334,7 @@ def _plan(rules: Sequence[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int,
             continue
         for word in rule.keywords:
             holders.setdefault(word, []).append(k)
-    return {word: tuple(ks) for word, ks in holders.items()}, tuple(always)
+    return {word: tuple(ks) for word, ks in holders.items()}, tuple(always), tuple(_word_tier(r) for r in rules)
 
 
 def candidate_blocks(rule: Rule, holding: dict[str, set[int]], n_blocks: int,
