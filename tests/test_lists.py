@@ -3,7 +3,7 @@ paragraph before the chrome that ends it, are kept."""
 
 from __future__ import annotations
 
-from cleantext.decide import LAST_PARAGRAPH_MIN_ALONE, restore_last_paragraph, restore_lists
+from cleantext.decide import LAST_PARAGRAPH_MIN_ALONE, LIST_ITEM_MIN_ALONE, restore_last_paragraph, restore_lists
 from cleantext.features import block_features
 from cleantext.segment import segment
 
@@ -48,6 +48,20 @@ def test_long_lines_are_not_list_items():
     long_line = " ".join(["word"] * 31)
     lines = ["Here is what the minister said:", long_line]
     assert restore_lists(feats(lines), [KEEP, DROP])[1] == DROP
+
+
+def test_an_item_the_first_stage_calls_chrome_ends_the_list():
+    # A poem quoted at the end of a speech, then the footer menu (traf dev 286): the menu
+    # lines' stage-one scores are far below any line of the poem's.
+    lines = ["He closed with the words of the old song:", "We want to ask for work", "Where there is some",
+             "Share this page", "Bookmark", "The presidents"]
+    decisions = [KEEP] + [DROP] * 5
+    low = LIST_ITEM_MIN_ALONE / 2
+    alone = [0.8, 0.1, 0.04, low, 0.3, low]
+    out = restore_lists(feats(lines), decisions, alone)
+    assert [d[0] for d in out] == [True, True, True, False, False, False]
+    # Without the scores (or above the bar) the run takes the menu in.
+    assert all(d[0] for d in restore_lists(feats(lines), decisions))
 
 
 # ---- restore_last_paragraph: the story's last paragraph before the chrome that ends it ----
