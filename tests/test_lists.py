@@ -3,7 +3,13 @@ paragraph before the chrome that ends it, are kept."""
 
 from __future__ import annotations
 
-from cleantext.decide import LAST_PARAGRAPH_MIN_ALONE, restore_last_paragraph, restore_lists
+from cleantext.decide import (
+    LAST_PARAGRAPH_MIN_ALONE,
+    LIST_ITEM_MIN_ALONE,
+    restore_intro_lines,
+    restore_last_paragraph,
+    restore_lists,
+)
 from cleantext.features import block_features
 from cleantext.segment import segment
 
@@ -50,6 +56,20 @@ def test_long_lines_are_not_list_items():
     assert restore_lists(feats(lines), [KEEP, DROP])[1] == DROP
 
 
+def test_an_item_the_first_stage_calls_chrome_ends_the_list():
+    # A poem quoted at the end of a speech, then the footer menu (traf dev 286): the menu
+    # lines' stage-one scores are far below any line of the poem's.
+    lines = ["He closed with the words of the old song:", "We want to ask for work", "Where there is some",
+             "Share this page", "Bookmark", "The presidents"]
+    decisions = [KEEP] + [DROP] * 5
+    low = LIST_ITEM_MIN_ALONE / 2
+    alone = [0.8, 0.1, 0.04, low, 0.3, low]
+    out = restore_lists(feats(lines), decisions, alone)
+    assert [d[0] for d in out] == [True, True, True, False, False, False]
+    # Without the scores (or above the bar) the run takes the menu in.
+    assert all(d[0] for d in restore_lists(feats(lines), decisions))
+
+
 # ---- restore_last_paragraph: the story's last paragraph before the chrome that ends it ----
 
 TAGS = (False, "navigation.tags", "navigation", "a tag list")
@@ -81,3 +101,25 @@ def test_a_short_or_chrome_like_line_is_not_a_last_paragraph():
     lines = [STORY, LAST, "Tags: harbour, council"]
     assert restore_last_paragraph(feats(lines), [0.9, LAST_PARAGRAPH_MIN_ALONE - 0.01, 0.1],
                                   [KEEP, DROP, TAGS])[1] == DROP
+
+
+# ---- restore_intro_lines: a colon line right above a kept paragraph introduces it ----
+
+PARAGRAPH = ("The operator of an internet portal on which third parties publish content is liable for "
+             "that content when it presents the content as its own.")
+
+
+def test_a_colon_line_over_a_kept_paragraph_is_kept():
+    lines = ["Headnotes of the court:", PARAGRAPH]
+    out = restore_intro_lines(feats(lines), [DROP, KEEP])
+    assert out[0][0] and "block 1" in out[0][3]
+
+
+def test_no_intro_without_the_paragraph_or_the_words():
+    # over a dropped paragraph, over a short kept line, a one-word label, a line without colon
+    assert restore_intro_lines(feats(["Headnotes of the court:", PARAGRAPH]), [DROP, DROP])[0] == DROP
+    assert restore_intro_lines(feats(["Headnotes of the court:", "Tenor"]), [DROP, KEEP])[0] == DROP
+    assert restore_intro_lines(feats(["Tags:", PARAGRAPH]), [DROP, KEEP])[0] == DROP
+    assert restore_intro_lines(feats(["Headnotes of the court", PARAGRAPH]), [DROP, KEEP])[0] == DROP
+    # a rule's cut stays
+    assert restore_intro_lines(feats(["Share this article:", PARAGRAPH]), [RULE, KEEP])[0] == RULE
