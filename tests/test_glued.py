@@ -6,7 +6,7 @@ Texts are written for these tests (no bench data).
 from __future__ import annotations
 
 import pytest
-from support import DREDGING
+from support import DREDGING, DREDGING_HEADLINE
 
 import cleantext
 from cleantext.segment import LONG_LINE_CHARS, segment
@@ -293,3 +293,17 @@ def test_near_miss_a_sentence_case_promo_headline_is_not_split() -> None:
     # No end to tell: "Related: Nelson's OT goal lifts Isles Fans ..." stays one sentence.
     promo = "Related: Harbour fees rise again as dredging starts Fishermen say they will protest."
     assert promo in _blocks(_long(*STORY, promo, *STORY))
+
+
+# A menu glued to the page's title and to the headline above the story (get_text(" ")).
+_MENU = ("Home News Sport Business Opinion Culture Weather Travel Money Podcasts Video Newsletters "
+         "Subscribe Sign In Search Menu Contact Us About Us Advertise Careers Archive ")
+
+
+def test_a_glued_headline_is_not_kept_with_the_menu_words_before_it() -> None:
+    # The sentence split cuts the menu into chunks; the last one holds its last words and
+    # the headline, and on lines find_headline would keep it above the story.
+    text = _long(DREDGING_HEADLINE, "- Harbour News", _MENU * 3, "Share", DREDGING_HEADLINE, *STORY)
+    out = cleantext.clean(text + "\n")
+    assert out.startswith(STORY[0][:60])
+    assert "Archive" not in out
