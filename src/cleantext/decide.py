@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from operator import attrgetter
 
 from .article import CHROME_CATEGORIES
 from .classify import PROSE_MIN_WORDS
@@ -289,11 +290,14 @@ GLUED_ISLAND_REASON = "a few sentences of a glued line that chrome separates fro
 #: (tests/test_glued.py: a sentence after a photo credit; glued F1 0.9192 -> 0.9184).
 _INSIDE_STORY_RULES = frozenset({"navigation.ad-label"})
 _INSIDE_STORY_CATEGORIES = frozenset({"promo", "caption"})
+_KIND = attrgetter("kind")
 
 
 def drop_glued_islands(blocks: Sequence[Block], feats: Sequence[Features],
                        decisions: list[Decision]) -> list[Decision]:
     """Cut the short runs of kept sentences that chrome separates from the story in a glued line."""
+    if "sentence" not in map(_KIND, blocks):  # no glued line (most pages): one scan in C
+        return decisions
     runs: list[tuple[int, int]] = []
     i, n = 0, len(decisions)
     while i < n:
