@@ -6,7 +6,7 @@ Texts are written for these tests (no bench data).
 from __future__ import annotations
 
 import pytest
-from support import DREDGING
+from support import DREDGING, DREDGING_HEADLINE
 
 import cleantext
 from cleantext.segment import LONG_LINE_CHARS, segment
@@ -293,3 +293,37 @@ def test_near_miss_a_sentence_case_promo_headline_is_not_split() -> None:
     # No end to tell: "Related: Nelson's OT goal lifts Isles Fans ..." stays one sentence.
     promo = "Related: Harbour fees rise again as dredging starts Fishermen say they will protest."
     assert promo in _blocks(_long(*STORY, promo, *STORY))
+
+
+# A menu glued to the page's title and to the headline above the story (get_text(" ")).
+_MENU = ("Home News Sport Business Opinion Culture Weather Travel Money Podcasts Video Newsletters "
+         "Subscribe Sign In Search Menu Contact Us About Us Advertise Careers Archive ")
+
+
+def test_a_glued_headline_is_not_kept_with_the_menu_words_before_it() -> None:
+    # The sentence split cuts the menu into chunks; the last one holds its last words and
+    # the headline, and on lines find_headline would keep it above the story.
+    text = _long(DREDGING_HEADLINE, "- Harbour News", _MENU * 3, "Share", DREDGING_HEADLINE, *STORY)
+    out = cleantext.clean(text + "\n")
+    assert out.startswith(STORY[0][:60])
+    assert "Archive" not in out
+
+
+_DECK = ("Fishermen had asked for an independent report for years, and the council has agreed. "
+         "But the dredging will start before it is published, the mayor said.")
+
+
+def test_a_deck_glued_between_the_menu_and_the_byline_is_cut() -> None:
+    text = _long(_MENU * 3, "Harbour plan approved?", _DECK, "By Ann Lee Nov. 18, 2019 7:04 pm ET", *STORY)
+    result = cleantext.clean_document(text + "\n")
+    assert "Fishermen had asked" not in result.text
+    assert result.text.startswith(STORY[0][:60])
+    assert any(r.rule == "boilerplate.glued-island" and "Fishermen had asked" in r.text for r in result.removals)
+
+
+@pytest.mark.parametrize("between", ["Advertisement", "READ MORE: New Ferry Timetable Starts in May"])
+def test_near_miss_sentences_after_an_ad_label_or_a_promo_are_the_story_s(between: str) -> None:
+    # An ad slot's label and a promo line sit inside stories: the sentences past them are
+    # the story resumed, however few.
+    text = _long(_MENU * 3, *STORY, between, _DECK, _MENU * 2)
+    assert "Fishermen had asked" in cleantext.clean(text + "\n")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 
-from ..decide import REPEATED_REASON
+from ..decide import GLUED_ISLAND, GLUED_ISLAND_REASON, REPEATED_REASON
 from ..metadata import DATE_HEADER_REASON, date_header
+from .example_story import HARBOUR_LATER, HARBOUR_STORY
 from .registry import CodeRule
 
 _MENU = "Home\nNews\nSport\nBusiness\nOpinion\nCulture\nWeather\nContact us\n"
@@ -36,6 +37,16 @@ def _removes(rule_id: str):  # type: ignore[no-untyped-def]
     def fires(text: str) -> bool:
         return any(r.rule == rule_id for r in _cleaner().clean_document(text).removals)
     return fires
+
+
+# A page dumped as one line (get_text(" ")): a menu, the deck above the byline, the story.
+_GLUED_MENU = ("Home News Sport Business Opinion Culture Weather Travel Money Podcasts Video Newsletters "
+               "Subscribe Sign In Search Menu Contact Us About Us Advertise Careers Archive ")
+_GLUED_DECK = ("Islanders had asked for later boats for years, and the operator has agreed to run them. "
+               "But the fares will not change before the spring, the council said. ")
+_GLUED_STORY = (_STORY + HARBOUR_STORY + HARBOUR_LATER).replace("\n", " ")
+_GLUED_PAGE = (_GLUED_MENU * 3 + "Later boats for the island? " + _GLUED_DECK
+               + "By Ann Lee Nov. 18, 2019 7:04 pm ET " + _GLUED_STORY + " " + _GLUED_MENU)
 
 
 BUILTIN_RULES: tuple[CodeRule, ...] = (
@@ -68,5 +79,15 @@ BUILTIN_RULES: tuple[CodeRule, ...] = (
         fires=_removes("boilerplate.classifier"),
         drop_examples=(_MENU * 3 + _STORY + _FOOTER,),
         keep_examples=(_STORY, "Short story.\n" + _STORY),
+    ),
+    CodeRule(
+        id=GLUED_ISLAND,
+        category="boilerplate",
+        scope="block",
+        reason=GLUED_ISLAND_REASON,
+        fires=_removes(GLUED_ISLAND),
+        drop_examples=(_GLUED_PAGE,),
+        # The same story on lines; sentences an ad slot's label separates from the story.
+        keep_examples=(_STORY, _GLUED_PAGE.replace(" By Ann Lee", " Advertisement By Ann Lee")),
     ),
 )
