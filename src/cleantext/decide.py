@@ -12,6 +12,7 @@ from collections.abc import Container, Sequence
 from .article import CHROME_CATEGORIES
 from .classify import PROSE_MIN_WORDS
 from .config import Config
+from .data_runs import restore_data_runs
 from .features import Features
 from .model import Block, StoryEnd
 from .quantities import restore_quantity_lists
@@ -103,7 +104,9 @@ def decide(blocks: Sequence[Block], feats: Sequence[Features], hits: RuleHits,
     if not clean:
         out = restore_lists(feats, out)
         out = restore_last_paragraph(feats, alone, out)
-        out = restore_quantity_lists([b.text for b in blocks], feats, out)
+        texts = [b.text for b in blocks]
+        out = restore_quantity_lists(texts, feats, out)
+        out = restore_data_runs(texts, feats, out)
         headline = find_headline(feats, [d[0] for d in out], [d[1] == "boilerplate.classifier" for d in out])
         if headline is not None:
             out[headline] = _KEEP
