@@ -4,6 +4,7 @@ paragraph before the chrome that ends it, are kept."""
 from __future__ import annotations
 
 from cleantext.decide import (
+    AD_SLOT_MAX_LINES,
     LAST_PARAGRAPH_MIN_ALONE,
     LIST_ITEM_MIN_ALONE,
     restore_intro_lines,
@@ -39,6 +40,14 @@ def test_a_label_of_one_or_two_words_introduces_nothing():
 def test_a_dropped_colon_line_introduces_nothing():
     lines = ["Related coverage from our site:", "Band splits", "Tour cancelled"]
     assert restore_lists(feats(lines), [DROP, DROP, DROP]) == [DROP, DROP, DROP]
+
+
+def test_an_item_may_hold_one_menu_separator():
+    # " – " between a venue and its city: the tour dates go on (aeb dev 9cb8224b).
+    lines = ["The band's summer tour dates:", "June 6 -- Corn Exchange, Cambridge",
+             "June 8 -- Casino Amphitheatre – St. Louis, MO", "June 9 -- Town Hall, Leeds"]
+    out = restore_lists(feats(lines), [KEEP, DROP, DROP, DROP])
+    assert [d[0] for d in out] == [True, True, True, True]
 
 
 def test_links_and_menu_separators_end_the_list():
@@ -123,3 +132,25 @@ def test_no_intro_without_the_paragraph_or_the_words():
     assert restore_intro_lines(feats(["Headnotes of the court", PARAGRAPH]), [DROP, KEEP])[0] == DROP
     # a rule's cut stays
     assert restore_intro_lines(feats(["Share this article:", PARAGRAPH]), [RULE, KEEP])[0] == RULE
+
+
+AD = (False, "navigation.ad-label", "navigation", "an advertisement slot label")
+
+
+def test_the_last_paragraph_may_follow_an_ad_slot():
+    lines = [STORY, "ADVERTISEMENT", "Thanks for watching! Visit Website", LAST, "Tags: harbour, council"]
+    out = restore_last_paragraph(feats(lines), [0.9, 0.1, 0.1, 0.5, 0.1], [KEEP, AD, DROP, DROP, TAGS])
+    assert [d[0] for d in out] == [True, False, False, True, False]
+
+
+def test_short_dropped_lines_without_an_ad_label_are_no_ad_slot():
+    lines = [STORY, "Most read", "Thanks for watching! Visit Website", LAST, "Tags: harbour, council"]
+    out = restore_last_paragraph(feats(lines), [0.9, 0.1, 0.1, 0.5, 0.1], [KEEP, DROP, DROP, DROP, TAGS])
+    assert out[3] == DROP
+
+
+def test_an_ad_slot_has_few_lines():
+    lines = [STORY, "ADVERTISEMENT", *["Visit Website"] * AD_SLOT_MAX_LINES, LAST, "Tags: harbour, council"]
+    decisions = [KEEP, AD, *[DROP] * AD_SLOT_MAX_LINES, DROP, TAGS]
+    alone = [0.9, 0.1, *[0.1] * AD_SLOT_MAX_LINES, 0.5, 0.1]
+    assert restore_last_paragraph(feats(lines), alone, decisions)[-2] == DROP
