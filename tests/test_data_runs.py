@@ -3,6 +3,7 @@ classifier dropped as a menu are kept when they touch the story and their lines 
 
 from __future__ import annotations
 
+import cleantext
 from cleantext.data_runs import DATA_ITEM_MAX_WORDS, is_data_line, punctuation, restore_data_runs
 from cleantext.features import block_features
 from cleantext.segment import segment
@@ -73,3 +74,32 @@ def test_a_repeated_caption_beside_the_story_is_no_list():
     lines = ["Wild 4, Sabres 1: Parise scored twice.", "Bruins 5, Devils 1: Pastrnak scored.",
              "Jets 2, Predators 1: Laine scored.", caption, caption]
     assert run(lines, [KEEP, KEEP, KEEP, DROP, DROP])[3:] == [DROP, DROP]
+
+
+def test_a_run_that_only_trails_the_story_stays_cut():
+    # Other stories with their dates after the story's last line (its first one already
+    # kept as the story's last paragraph): the story does not go on past the run's first line.
+    teasers = ["Pentagon awards contract — Jan 5, 2019", "Senate votes on farm bill — Jan 6, 2019",
+               "New rules for drones — Jan 7, 2019", "City budget passes — Jan 8, 2019"]
+    lines = [STORY, *teasers, "About us"]
+    out = run(lines, [KEEP, KEEP, DROP, DROP, DROP, DROP])
+    assert [d[0] for d in out] == [True, True, False, False, False, False]
+    # the same lines with the story going on after them are its own list
+    out = run([*lines[:-1], STORY], [KEEP, KEEP, DROP, DROP, DROP, KEEP])
+    assert all(d[0] for d in out)
+
+
+def test_a_dated_list_of_other_stories_after_a_page_dump_stays_cut():
+    # End to end: a menu, the story, other stories with dates, the footer.
+    page = "\n".join(["Menu", "Home", "News", "Sport",
+                      "The council voted on Tuesday to extend the harbour works by two years, after a long debate "
+                      "about the cost of the project and the disruption it has brought to the fishermen.",
+                      "Several members asked for an independent review of the contracts, which the council "
+                      "agreed to publish before the summer.",
+                      "The mayor said the decision was hard but necessary, and that the city would look "
+                      "for new funding.",
+                      "Jan 5, 2019 - Pentagon awards contract", "Jan 6, 2019 - Senate votes on farm bill",
+                      "Jan 7, 2019 - New rules for drones", "About us", "Contact", "Privacy policy"])
+    text = cleantext.clean(page)
+    assert "Senate votes" not in text and "New rules for drones" not in text
+    assert "The mayor said" in text

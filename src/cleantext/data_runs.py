@@ -28,6 +28,9 @@ from .features import Features
 #: and c81e134e, had lost 75-85% of their text), traf 0.9148 -> 0.9155 (+3 gold snippets in
 #: results tables, none cut), glued 0.9073 -> 0.9074, append unchanged. 3, 4 and 5 gave the
 #: same; without the shared marks teaser lists and a breadcrumb came back (aeb P 0.9386).
+#: Requiring the story to go on past the run's first line (see goes_on) kept aeb and glued
+#: as they were and cost traf one gold snippet (0.9187 -> 0.9183 with the tenth session's
+#: other changes): it keeps a dated list of other stories after the story's last line cut.
 DATA_MIN_ITEMS = 3
 #: A line of a data list has at most this many words: box scores run long ("Melbourne
 #: (3-0): Osas Osaro 3 goals, 1 assist. ..."). Swept 20-80: aeb F1 0.9566 / 0.9580 /
@@ -108,11 +111,16 @@ def restore_data_runs(texts: Sequence[str], feats: Sequence[Features], decisions
             break
         items = [k for k in range(start, end) if data[k]]
         touches = any(out[k][0] for k in items) or (start > 0 and out[start - 1][0]) or (end < n and out[end][0])
+        # ... and the story goes on past the run's first line (a kept line later in the run,
+        # or right after it): a run that only trails the story's last line is the list of
+        # other stories with their dates ("Senate votes on farm bill - Jan 6, 2019") that
+        # follows many stories, not the story's own data.
+        goes_on = any(out[k][0] for k in range(start + 1, min(n, end + 1)))
         # Each distinct text once: a caption repeated under a photo is no list.
         signature = {texts[k]: punctuation(texts[k]) for k in items}
         shared = Counter(signature.values())
         common = {sig for sig, count in shared.items() if count >= DATA_MIN_ITEMS}
-        if touches and any(not out[k][0] and signature[texts[k]] in common for k in items):
+        if touches and goes_on and any(not out[k][0] and signature[texts[k]] in common for k in items):
             for k in range(start, end):
                 if not out[k][0]:
                     out[k] = (True, "", "", f"a line of the data list of blocks {start}-{end - 1} next to the story")
