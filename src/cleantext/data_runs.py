@@ -110,17 +110,25 @@ def restore_data_runs(texts: Sequence[str], feats: Sequence[Features], decisions
                 continue
             break
         items = [k for k in range(start, end) if data[k]]
-        touches = any(out[k][0] for k in items) or (start > 0 and out[start - 1][0]) or (end < n and out[end][0])
+        # The cheap tests first: most runs are one or two lines, or far from the story (on
+        # the aeb pages the marks of every item cost more than the rest of this function).
+        if (len(items) < DATA_MIN_ITEMS or all(out[k][0] for k in items)
+                or not (any(out[k][0] for k in items) or (start > 0 and out[start - 1][0])
+                        or (end < n and out[end][0]))):  # it must touch the story
+            i = end
+            continue
         # ... and the story goes on past the run's first line (a kept line later in the run,
         # or right after it): a run that only trails the story's last line is the list of
         # other stories with their dates ("Senate votes on farm bill - Jan 6, 2019") that
         # follows many stories, not the story's own data.
-        goes_on = any(out[k][0] for k in range(start + 1, min(n, end + 1)))
+        if not any(out[k][0] for k in range(start + 1, min(n, end + 1))):
+            i = end
+            continue
         # Each distinct text once: a caption repeated under a photo is no list.
         signature = {texts[k]: punctuation(texts[k]) for k in items}
         shared = Counter(signature.values())
         common = {sig for sig, count in shared.items() if count >= DATA_MIN_ITEMS}
-        if touches and goes_on and any(not out[k][0] and signature[texts[k]] in common for k in items):
+        if any(not out[k][0] and signature[texts[k]] in common for k in items):
             for k in range(start, end):
                 if not out[k][0]:
                     out[k] = (True, "", "", f"a line of the data list of blocks {start}-{end - 1} next to the story")
