@@ -4,7 +4,7 @@ classifier dropped as a menu are kept when they touch the story and their lines 
 from __future__ import annotations
 
 import cleantext
-from cleantext.data_runs import DATA_ITEM_MAX_WORDS, is_data_line, punctuation, restore_data_runs
+from cleantext.data_runs import DATA_ITEM_MAX_WORDS, punctuation, restore_data_runs
 from cleantext.features import block_features
 from cleantext.segment import segment
 
@@ -23,10 +23,14 @@ def run(lines, decisions):
 
 
 def test_data_lines_hold_a_figure_and_punctuation_between_words():
-    assert is_data_line("Aug. 14 -- Pepsi Center, Denver, CO")
-    assert is_data_line("Palm Bay d. Rockledge 70-44")
-    assert not is_data_line("Notícias da Fórmula 1")  # a menu label: a figure, no punctuation
-    assert not is_data_line("Bay d. Rockledge")  # punctuation, no figure
+    scores = ["Palm Bay d. Rockledge 70-44", "Heritage d. Titusville 53-9", "Viera d. Cocoa 3-1"]
+    assert all(d[0] for d in run([STORY, *scores, STORY], [KEEP, DROP, DROP, DROP, KEEP]))
+    # menu labels: a figure, no punctuation between the words
+    labels = ["Notícias da Fórmula 1", "Notícias da Fórmula 2", "Notícias da Fórmula 3"]
+    assert run([STORY, *labels, STORY], [KEEP, DROP, DROP, DROP, KEEP])[1:4] == [DROP] * 3
+    # punctuation, no figure
+    teams = ["Palm Bay d. Rockledge", "Heritage d. Titusville", "Viera d. Cocoa"]
+    assert run([STORY, *teams, STORY], [KEEP, DROP, DROP, DROP, KEEP])[1:4] == [DROP] * 3
     assert punctuation("3a etapa: 22 de abril – Velopark") == frozenset(":–")
 
 

@@ -52,14 +52,6 @@ Decision = tuple[bool, str, str, str]
 # "1a etapa: ", "West Palm Beach, FL") or after a space and before a word (" -- Pepsi",
 # " (1-0)", " — 44"). Menu labels have none ("Notícias da MotoGP", "Calendário da MotoGP").
 _INNER_PUNCT = re.compile(r"\w[^\w\s]+\s|\s[^\w\s]+\s?\w")
-_DIGIT = re.compile(r"[0-9]")
-
-
-def is_data_line(text: str) -> bool:
-    """A line that holds a figure and punctuation between its words (the test
-    restore_data_runs makes, with the feature's count of ASCII digits for the figure)."""
-    return bool(_DIGIT.search(text)) and bool(_INNER_PUNCT.search(text))
-
 
 def punctuation(text: str) -> frozenset[str]:
     """The punctuation marks a line holds: parallel items of a list hold the same ones."""
@@ -77,17 +69,16 @@ def restore_data_runs(texts: Sequence[str], feats: Sequence[Features], decisions
     n = len(out)
 
     def candidate(i: int, max_words: int) -> bool:
+        """A line that only the classifier dropped and that may join a run."""
         f = feats[i]
         return (out[i][1] == "boilerplate.classifier" and f.words <= max_words and not f.urls
                 and f.separators <= DATA_MAX_SEPARATORS and not f.paren_number)
 
-    # A run's items: data lines the classifier dropped, and data lines already kept. One
-    # comprehension with the cheap tests first (the digit count is a feature): a call per
-    # block cost ~4% of the pipeline on the aeb pages.
-    data = [bool(f.digits) and f.words <= DATA_ITEM_MAX_WORDS
-            and (d[0] or (d[1] == "boilerplate.classifier" and not f.urls
-                          and f.separators <= DATA_MAX_SEPARATORS and not f.paren_number))
-            and _INNER_PUNCT.search(t) is not None for t, f, d in zip(texts, feats, out)]
+    # A run's items, the data lines: a figure (the feature's digit share) and punctuation
+    # between the words (_INNER_PUNCT), kept or a candidate. The cheap tests first, so the
+    # call and the search are made for few blocks.
+    data = [bool(f.digits) and f.words <= DATA_ITEM_MAX_WORDS and (d[0] or candidate(i, DATA_ITEM_MAX_WORDS))
+            and _INNER_PUNCT.search(t) is not None for i, (t, f, d) in enumerate(zip(texts, feats, out))]
     if sum(data) < DATA_MIN_ITEMS:
         return out
     i = 0
