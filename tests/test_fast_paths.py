@@ -832,3 +832,27 @@ def test_match_rules_fires_where_rule_spans_does(texts: list[str],
     assert {i: h.rule.id for i, h in hits.blocks.items()} == first
     assert (None if hits.tail is None else (hits.tail.block, hits.tail.rule.id)) == tail
     assert (None if hits.head is None else (hits.head.block, hits.head.rule.id)) == head
+
+
+def test_a_block_cut_by_a_block_rule_is_not_searched_by_later_block_rules() -> None:
+    # The first block rule's hit stays, so match_rules does not ask a later block rule
+    # about that block (test_match_rules_fires_where_rule_spans_does: the same hits).
+    from cleantext.rules.match import match_rules
+
+    searched: list[str] = []
+
+    class Counting:
+        def __init__(self, pattern: str) -> None:
+            self.pattern = regex.compile(pattern)
+
+        def search(self, text: str, *args: object, **kwargs: object) -> regex.Match[str] | None:
+            searched.append(text)
+            return self.pattern.search(text)
+
+    rules = [Rule("first", "custom", "block", ("share",), "r", keywords=("share",), compiled=regex.compile("share")),
+             Rule("second", "custom", "block", ("share",), "r", keywords=("share",), compiled=Counting("share"))]
+    texts = ["share this", "please share"]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    hits = match_rules(blocks, rules, None, 1.0, [2, 2], KeywordIndex.of(rules))
+    assert {i: h.rule.id for i, h in hits.blocks.items()} == {0: "first", 1: "first"}
+    assert searched == []
