@@ -856,3 +856,34 @@ def test_a_block_cut_by_a_block_rule_is_not_searched_by_later_block_rules() -> N
     hits = match_rules(blocks, rules, None, 1.0, [2, 2], KeywordIndex.of(rules))
     assert {i: h.rule.id for i, h in hits.blocks.items()} == {0: "first", 1: "first"}
     assert searched == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a \x01\x08\x09\x0d\x0e\x1f\x7f\x80é€\ud800😀\x00", max_size=40))
+def test_the_control_count_in_bytes_is_the_findall(text: str) -> None:
+    from cleantext import ingest
+
+    raw = text.encode("utf-8", "surrogatepass")
+    assert len(raw) - len(raw.translate(None, ingest._CONTROL_BYTES)) == len(ingest._CONTROL_CHARS.findall(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="12 ½¾x(g\u00a0\u2003٣१.-–/,Z", max_size=12))
+def test_an_amount_line_is_the_plain_regex(text: str) -> None:
+    from cleantext import quantities
+
+    plain = quantities._AMOUNT.match(text) is not None and quantities._YEAR.search(text) is None
+    assert quantities.is_amount_line(text) == plain
+
+
+def test_the_amount_first_character_test_is_the_regex_classes() -> None:
+    # _AMOUNT opens with \s* and \d or a fraction: str.isspace and str.isdecimal are the
+    # classes of `re` on every code point.
+    import re
+
+    from cleantext import quantities
+
+    opening = re.compile(r"\s|\d|[" + quantities._FRACTIONS + "]")
+    for char in map(chr, range(0x110000)):
+        fast = char.isdecimal() or char.isspace() or char in quantities._FRACTIONS
+        assert fast == (opening.match(char) is not None), hex(ord(char))
