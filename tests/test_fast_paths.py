@@ -887,3 +887,12 @@ def test_the_amount_first_character_test_is_the_regex_classes() -> None:
     for char in map(chr, range(0x110000)):
         fast = char.isdecimal() or char.isspace() or char in quantities._FRACTIONS
         assert fast == (opening.match(char) is not None), hex(ord(char))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("Share", "He said the ÉCOLE was closed.", "Home | News", "ſtraße İstanbul", "x.com",
+                                 "The Top 10, by far.")), min_size=1, max_size=8))
+def test_features_from_the_engines_lowered_texts_are_the_features(texts: list[str]) -> None:
+    # The engine lowers the blocks once and hands them to block_features (and match_rules).
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    assert block_features(blocks, "en", [t.lower() for t in texts]) == block_features(blocks, "en")

@@ -124,11 +124,14 @@ _new = tuple.__new__
 _POSITION = Features._fields.index("position")
 
 
-def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
+def block_features(blocks: Sequence[Block], language: str | None,
+                   lowered: Sequence[str] | None = None) -> tuple[Features, ...]:
     """Measure every block of a document.
 
     The literal prefilters run once over the whole document (`blocks_holding`), so the
-    costly regexes only see the few blocks where they can match.
+    costly regexes only see the few blocks where they can match. `lowered`: the blocks'
+    texts in lower case, when the caller has them (the engine lowers them once for this
+    stage and the rule keywords).
     """
     stops = stopwords(language)
     # Every measure but the position is a function of the block's text (counts and shapes
@@ -139,7 +142,10 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     times = Counter(texts)
     slot = {t: j for j, t in enumerate(times)}  # first-met order
     distinct = list(slot)
-    lowered = [t.lower() for t in distinct]
+    if lowered is None:
+        lowered = [t.lower() for t in distinct]
+    else:  # each distinct text's (a copy's is the same), in first-met order as `slot`
+        lowered = list(dict(zip(texts, lowered)).values())
     low_words = [low.split() for low in lowered]  # for the repeat key and the stopwords
     norms = [" ".join(words) for words in low_words]
     stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]

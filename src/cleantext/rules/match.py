@@ -47,21 +47,23 @@ class RuleHits:
 
 
 def match_rules(blocks: Sequence[Block], rules: Sequence[Rule], site: str | None, timeout: float,
-                words: Sequence[int] | None = None, keywords: KeywordIndex | None = None) -> RuleHits:
+                words: Sequence[int] | None = None, keywords: KeywordIndex | None = None,
+                lowered: Sequence[str] | None = None) -> RuleHits:
     """Apply every applicable rule to every block it prefilters in.
 
     Each rule has one time budget for the whole document, not one per block: `timeout`
     plus BUDGET_PER_BLOCK per block it runs on. A rule that spends it is skipped for this
     document and its id reported so the caller can warn (a hostile user rule slow on every
     block cannot hang the cleaner). `keywords` is the rules' keyword index, built once per
-    rule set (built here when not given).
+    rule set (built here when not given). `lowered`: the blocks' texts in lower case, when
+    the caller has them.
     """
     if not rules or not blocks:
         return RuleHits()
     if keywords is None:
         keywords = KeywordIndex.of(rules)
     texts = [b.text for b in blocks]
-    holding = keywords.blocks_holding([t.lower() for t in texts])
+    holding = keywords.blocks_holding([t.lower() for t in texts] if lowered is None else lowered)
     # The rules with a keyword on the page, and those without keywords, in rule order: the
     # rest (most rules on most pages) are never looked at. Each rule's blocks (those holding
     # one of its keywords, as candidate_blocks) are gathered in one pass over the keywords
