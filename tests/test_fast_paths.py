@@ -896,3 +896,19 @@ def test_features_from_the_engines_lowered_texts_are_the_features(texts: list[st
     # The engine lowers the blocks once and hands them to block_features (and match_rules).
     blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
     assert block_features(blocks, "en", [t.lower() for t in texts]) == block_features(blocks, "en")
+
+
+def test_the_wide_non_letters_hold_no_letter_nor_capital() -> None:
+    # A block whose non-ASCII characters are all in the set counts none of them as a
+    # letter or a capital: the two regex counts give 0 on every character of the set.
+    wide = "".join(sorted(features._WIDE_NON_LETTERS))
+    assert features._NON_LETTER.sub("", wide) == "" and features._NOT_UPPER.sub("", wide) == ""
+    assert "’" in features._WIDE_NON_LETTERS and "é" not in features._WIDE_NON_LETTERS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ ’“—©€éÉßİ\u02bc\u2160\u2c00Ωω中", min_size=1, max_size=30))
+def test_letters_and_capitals_of_a_non_ascii_block_are_the_regex_counts(text: str) -> None:
+    f = _features(text)
+    letters = len(regex.findall(r"\p{L}", text))
+    assert f.upper == (len(regex.findall(r"\p{Lu}", text)) / letters if letters else 0.0)
