@@ -912,3 +912,9 @@ def test_letters_and_capitals_of_a_non_ascii_block_are_the_regex_counts(text: st
     f = _features(text)
     letters = len(regex.findall(r"\p{L}", text))
     assert f.upper == (len(regex.findall(r"\p{Lu}", text)) / letters if letters else 0.0)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZk_09 .@#:/-wWhtpsCOMorgNETdefrukio\n\t", max_size=40))
+def test_the_ascii_link_pattern_is_the_regex_modules(text: str) -> None:
+    assert features._URLISH_ASCII.findall(text) == features._URLISH.findall(text)
