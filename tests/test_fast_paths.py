@@ -918,3 +918,30 @@ def test_letters_and_capitals_of_a_non_ascii_block_are_the_regex_counts(text: st
 @given(st.text(alphabet="aZk_09 .@#:/-wWhtpsCOMorgNETdefrukio\n\t", max_size=40))
 def test_the_ascii_link_pattern_is_the_regex_modules(text: str) -> None:
     assert features._URLISH_ASCII.findall(text) == features._URLISH.findall(text)
+
+
+def test_the_carousel_title_prefilter_misses_no_folded_letter_nor_space() -> None:
+    # Every character _INTRO folds onto a letter of a title lowers to it (as for the intro
+    # words), and every character the regex module's \s takes, `re`'s \s takes.
+    import re
+
+    letters = {c for c in carousel._INTRO_TITLE.pattern if c.isalpha()}
+    any_letter = regex.compile("[" + "".join(sorted(letters)) + "]", carousel._F)
+    folds = {letter: regex.compile(regex.escape(letter), carousel._F) for letter in letters}
+    wide_space, plain_space = regex.compile(r"\s", carousel._F), re.compile(r"\s")
+    for char in map(chr, range(0x110000)):
+        if any_letter.fullmatch(char):
+            lowered = char.lower().replace("ſ", "s").replace("\u0307", "")
+            assert all(lowered == letter for letter, fold in folds.items() if fold.fullmatch(char))
+        if wide_space.fullmatch(char):
+            assert plain_space.fullmatch(char), hex(ord(char))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(("Top", "ſtories", "STORIES", "most", "reaD", "TRENDİNG", "Now", "à", "la", "UNE",
+                                 "lo", "más", "leÍdo", "les", "pluſ", "lus", "Editor’s", "EDITOR'S", "picks", "-",
+                                 "themen", " ", "\u00a0", "\u2003", "\n", "x", "Meistgelesen", "popular", "latest",
+                                 "news", "\u212aicks")), max_size=8).map("".join))
+def test_the_carousel_title_prefilter_keeps_every_intro(text: str) -> None:
+    if carousel._INTRO.search(text):
+        assert carousel._INTRO_TITLE.search(carousel._folded(text))
