@@ -86,7 +86,7 @@ _NOT_UPPER = regex.compile(r"\P{Lu}+")
 # too), by the regex module itself: curly quotes, dashes, (c), the euro sign. The
 # non-ASCII characters of most non-ASCII blocks of the aeb pages (14 of 20 a page) are
 # only such: they hold no letter and no capital without the two regex calls. A set made
-# by one substitution at import (~2 ms).
+# by one substitution at import (~1 ms).
 _WIDE_NON_LETTERS = frozenset(
     regex.sub(r"\p{L}+", "", "".join(map(chr, [*range(0x80, 0x300), *range(0x2000, 0x2C00)])))
 )

@@ -193,7 +193,7 @@ def _is_utf8(data: bytes) -> bool:
 _CONTROL_CHARS = regex.compile(r"[\x01-\x08\x0e-\x1f]")
 # The same characters as UTF-8 bytes (one byte each; no byte of a multi-byte character is
 # below 0x80): counted by bytes.translate in C, where the findall read the text character
-# by character in the regex module (~1% of the text path on the aeb pages).
+# by character in the regex module (~65 us an aeb page, timed).
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x20)])
 
 
