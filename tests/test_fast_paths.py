@@ -832,3 +832,116 @@ def test_match_rules_fires_where_rule_spans_does(texts: list[str],
     assert {i: h.rule.id for i, h in hits.blocks.items()} == first
     assert (None if hits.tail is None else (hits.tail.block, hits.tail.rule.id)) == tail
     assert (None if hits.head is None else (hits.head.block, hits.head.rule.id)) == head
+
+
+def test_a_block_cut_by_a_block_rule_is_not_searched_by_later_block_rules() -> None:
+    # The first block rule's hit stays, so match_rules does not ask a later block rule
+    # about that block (test_match_rules_fires_where_rule_spans_does: the same hits).
+    from cleantext.rules.match import match_rules
+
+    searched: list[str] = []
+
+    class Counting:
+        def __init__(self, pattern: str) -> None:
+            self.pattern = regex.compile(pattern)
+
+        def search(self, text: str, *args: object, **kwargs: object) -> regex.Match[str] | None:
+            searched.append(text)
+            return self.pattern.search(text)
+
+    rules = [Rule("first", "custom", "block", ("share",), "r", keywords=("share",), compiled=regex.compile("share")),
+             Rule("second", "custom", "block", ("share",), "r", keywords=("share",), compiled=Counting("share"))]
+    texts = ["share this", "please share"]
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    hits = match_rules(blocks, rules, None, 1.0, [2, 2], KeywordIndex.of(rules))
+    assert {i: h.rule.id for i, h in hits.blocks.items()} == {0: "first", 1: "first"}
+    assert searched == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a \x01\x08\x09\x0d\x0e\x1f\x7f\x80é€\ud800😀\x00", max_size=40))
+def test_the_control_count_in_bytes_is_the_findall(text: str) -> None:
+    from cleantext import ingest
+
+    raw = text.encode("utf-8", "surrogatepass")
+    assert len(raw) - len(raw.translate(None, ingest._CONTROL_BYTES)) == len(ingest._CONTROL_CHARS.findall(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="12 ½¾x(g\u00a0\u2003٣१.-–/,Z", max_size=12))
+def test_an_amount_line_is_the_plain_regex(text: str) -> None:
+    from cleantext import quantities
+
+    plain = quantities._AMOUNT.match(text) is not None and quantities._YEAR.search(text) is None
+    assert quantities.is_amount_line(text) == plain
+
+
+def test_the_amount_first_character_test_is_the_regex_classes() -> None:
+    # _AMOUNT opens with \s* and \d or a fraction: str.isspace and str.isdecimal are the
+    # classes of `re` on every code point.
+    import re
+
+    from cleantext import quantities
+
+    opening = re.compile(r"\s|\d|[" + quantities._FRACTIONS + "]")
+    for char in map(chr, range(0x110000)):
+        fast = char.isdecimal() or char.isspace() or char in quantities._FRACTIONS
+        assert fast == (opening.match(char) is not None), hex(ord(char))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("Share", "He said the ÉCOLE was closed.", "Home | News", "ſtraße İstanbul", "x.com",
+                                 "The Top 10, by far.")), min_size=1, max_size=8))
+def test_features_from_the_engines_lowered_texts_are_the_features(texts: list[str]) -> None:
+    # The engine lowers the blocks once and hands them to block_features (and match_rules).
+    blocks = [Block(index=i, start=0, end=len(t), text=t, para=i, kind="line") for i, t in enumerate(texts)]
+    assert block_features(blocks, "en", [t.lower() for t in texts]) == block_features(blocks, "en")
+
+
+def test_the_wide_non_letters_hold_no_letter_nor_capital() -> None:
+    # A block whose non-ASCII characters are all in the set counts none of them as a
+    # letter or a capital: the two regex counts give 0 on every character of the set.
+    wide = "".join(sorted(features._WIDE_NON_LETTERS))
+    assert features._NON_LETTER.sub("", wide) == "" and features._NOT_UPPER.sub("", wide) == ""
+    assert "’" in features._WIDE_NON_LETTERS and "é" not in features._WIDE_NON_LETTERS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ ’“—©€éÉßİ\u02bc\u2160\u2c00Ωω中", min_size=1, max_size=30))
+def test_letters_and_capitals_of_a_non_ascii_block_are_the_regex_counts(text: str) -> None:
+    f = _features(text)
+    letters = len(regex.findall(r"\p{L}", text))
+    assert f.upper == (len(regex.findall(r"\p{Lu}", text)) / letters if letters else 0.0)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZk_09 .@#:/-wWhtpsCOMorgNETdefrukio\n\t", max_size=40))
+def test_the_ascii_link_pattern_is_the_regex_modules(text: str) -> None:
+    assert features._URLISH_ASCII.findall(text) == features._URLISH.findall(text)
+
+
+def test_the_carousel_title_prefilter_misses_no_folded_letter_nor_space() -> None:
+    # Every character _INTRO folds onto a letter of a title lowers to it (as for the intro
+    # words), and every character the regex module's \s takes, `re`'s \s takes.
+    import re
+
+    letters = {c for c in carousel._INTRO_TITLE.pattern if c.isalpha()}
+    any_letter = regex.compile("[" + "".join(sorted(letters)) + "]", carousel._F)
+    folds = {letter: regex.compile(regex.escape(letter), carousel._F) for letter in letters}
+    wide_space, plain_space = regex.compile(r"\s", carousel._F), re.compile(r"\s")
+    for char in map(chr, range(0x110000)):
+        if any_letter.fullmatch(char):
+            lowered = char.lower().replace("ſ", "s").replace("\u0307", "")
+            assert all(lowered == letter for letter, fold in folds.items() if fold.fullmatch(char))
+        if wide_space.fullmatch(char):
+            assert plain_space.fullmatch(char), hex(ord(char))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(("Top", "ſtories", "STORIES", "most", "reaD", "TRENDİNG", "Now", "à", "la", "UNE",
+                                 "lo", "más", "leÍdo", "les", "pluſ", "lus", "Editor’s", "EDITOR'S", "picks", "-",
+                                 "themen", " ", "\u00a0", "\u2003", "\n", "x", "Meistgelesen", "popular", "latest",
+                                 "news", "\u212aicks")), max_size=8).map("".join))
+def test_the_carousel_title_prefilter_keeps_every_intro(text: str) -> None:
+    if carousel._INTRO.search(text):
+        assert carousel._INTRO_TITLE.search(carousel._folded(text))

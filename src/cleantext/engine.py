@@ -91,10 +91,11 @@ def run(doc: Document, compiled: Compiled, *, metadata: bool = True) -> Result:
     headers = date_headers(text) if doc.input_format == "text" and "metadata.date-header" in rules_on else ()
     blocks = segment(text, skip=[(h.start, h.end) for h in headers])
     language = config.language or doc.language or lang.detect(lang.sample_prose([b.text for b in blocks]))
-    feats = block_features(blocks, language)
+    lowered = [b.text.lower() for b in blocks]  # once for the features and the rule keywords
+    feats = block_features(blocks, language, lowered)
     site = _host(doc.url)
     hits = match_rules(blocks, compiled.data_rules, site, config.regex_timeout, [f.words for f in feats],
-                       compiled.keywords)
+                       compiled.keywords, lowered)
     alone, context = score_blocks(feats, [b.kind for b in blocks], compiled.model)
     if hits.tail is not None:  # a tail header over a box of links inside the story cuts the box only
         hits = inline_boxes(blocks, feats, alone, hits, compiled.tail_keywords, site, config.regex_timeout,

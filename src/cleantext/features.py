@@ -46,6 +46,10 @@ _FIRST_CJK = "\u2e80"
 # URLs, e-mail addresses, @handles, #tags and bare domains; written without leading \S+
 # so that the scan does not try a long match at every position of a paragraph.
 _URLISH = regex.compile(r"https?://|www\.|\w@\w|(?<!\w)[@#]\w|\w\.(?:com|org|net|de|fr|co\.uk|io)\b", regex.I)
+# The same pattern in plain `re` for an ASCII block (\w is [A-Za-z0-9_] there in both, and
+# the case folding of ASCII letters the same): a fifth of the time of the regex module's
+# findall on the aeb pages' link blocks (tests/test_fast_paths.py).
+_URLISH_ASCII = re.compile(_URLISH.pattern, re.I | re.A)
 _PUNCT = ".,;:!?\"'()[]{}«»“”‘’„-–—…"
 _NON_LETTER = regex.compile(r"\P{L}+")
 # Byte tables for ASCII blocks (most of the web): bytes.translate(None, delete) counts a
@@ -77,6 +81,15 @@ _SEPARATORS = regex.compile(r"\s[|•·›»/–]\s|\s[|•·›»]$|^[|•·›
 # Capitals are counted as what is left once the runs of other characters are deleted:
 # the count of a findall of \p{Lu} without a list of one-character strings.
 _NOT_UPPER = regex.compile(r"\P{Lu}+")
+# The characters of Latin-1 and Latin Extended, and of the punctuation and symbol blocks
+# (U+2000-U+2BFF), that are no letter (\P{L}, so no capital either: \P{Lu} takes them
+# too), by the regex module itself: curly quotes, dashes, (c), the euro sign. The
+# non-ASCII characters of most non-ASCII blocks of the aeb pages (14 of 20 a page) are
+# only such: they hold no letter and no capital without the two regex calls. A set made
+# by one substitution at import (~1 ms).
+_WIDE_NON_LETTERS = frozenset(
+    regex.sub(r"\p{L}+", "", "".join(map(chr, [*range(0x80, 0x300), *range(0x2000, 0x2C00)])))
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -124,11 +137,14 @@ _new = tuple.__new__
 _POSITION = Features._fields.index("position")
 
 
-def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Features, ...]:
+def block_features(blocks: Sequence[Block], language: str | None,
+                   lowered: Sequence[str] | None = None) -> tuple[Features, ...]:
     """Measure every block of a document.
 
     The literal prefilters run once over the whole document (`blocks_holding`), so the
-    costly regexes only see the few blocks where they can match.
+    costly regexes only see the few blocks where they can match. `lowered`: the blocks'
+    texts in lower case, when the caller has them (the engine lowers them once for this
+    stage and the rule keywords).
     """
     stops = stopwords(language)
     # Every measure but the position is a function of the block's text (counts and shapes
@@ -139,7 +155,10 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
     times = Counter(texts)
     slot = {t: j for j, t in enumerate(times)}  # first-met order
     distinct = list(slot)
-    lowered = [t.lower() for t in distinct]
+    if lowered is None:
+        lowered = [t.lower() for t in distinct]
+    else:  # each distinct text's (a copy's is the same), in first-met order as `slot`
+        lowered = list(dict(zip(texts, lowered)).values())
     low_words = [low.split() for low in lowered]  # for the repeat key and the stopwords
     norms = [" ".join(words) for words in low_words]
     stripped_words = [[t.strip(_PUNCT) for t in words] for words in low_words]
@@ -205,8 +224,11 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             # 0.8928 -> 0.8935, glued 0.8560 -> 0.8560; grouped out-of-fold (cv_gap.py)
             # aeb -0.0006, traf +0.0008, glued -0.0001, i.e. no loss for the right count.
             # (the tables delete every byte >= 0x80 of raw)
-            letters = len(raw.translate(None, _UTF8_NONLETTER_BYTES)) + len(_NON_LETTER.sub("", wide))
-            uppers = len(raw.translate(None, _UTF8_NONUPPER_BYTES)) + len(_NOT_UPPER.sub("", wide))
+            letters = len(raw.translate(None, _UTF8_NONLETTER_BYTES))
+            uppers = len(raw.translate(None, _UTF8_NONUPPER_BYTES))
+            if not _WIDE_NON_LETTERS.issuperset(wide):  # else no letter among them (most blocks)
+                letters += len(_NON_LETTER.sub("", wide))
+                uppers += len(_NOT_UPPER.sub("", wide))
             digits = len(raw) - len(raw.translate(None, b"0123456789"))
             sentences = sentence_marks(text, raw, wide)
         # Positional, in field order: a NamedTuple built from keywords costs twice as much.
@@ -219,7 +241,7 @@ def block_features(blocks: Sequence[Block], language: str | None) -> tuple[Featu
             caps / alpha if alpha else 0.0,  # title_case
             uppers / letters if letters > 0 else 0.0,  # upper
             digits / max(len(text), 1),  # digits
-            len(_URLISH.findall(text)) if i in may_link else 0,  # urls
+            len((_URLISH_ASCII if ascii_only else _URLISH).findall(text)) if i in may_link else 0,  # urls
             len(_SEPARATORS.findall(text)) if i in may_separate else 0,  # separators
             counts[norms[i]] - 1,  # repeats
             b.index / n,  # position

@@ -191,6 +191,10 @@ def _is_utf8(data: bytes) -> bool:
 
 
 _CONTROL_CHARS = regex.compile(r"[\x01-\x08\x0e-\x1f]")
+# The same characters as UTF-8 bytes (one byte each; no byte of a multi-byte character is
+# below 0x80): counted by bytes.translate in C, where the findall read the text character
+# by character in the regex module (~65 us an aeb page, timed).
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x20)])
 
 
 def check_text(text: str) -> None:
@@ -198,7 +202,8 @@ def check_text(text: str) -> None:
     sample = text[:8192]
     if "\x00" in sample:
         raise InputError("input holds NUL characters: binary data, not text")
-    controls = len(_CONTROL_CHARS.findall(sample))  # a regex: a Python loop per character cost 2 ms a page
+    raw = sample.encode("utf-8", "surrogatepass")
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))  # len(_CONTROL_CHARS.findall(sample))
     if controls >= BINARY_MIN_CONTROLS and controls / len(sample) > BINARY_CONTROL_SHARE:
         raise InputError("input is mostly control characters: binary data, not text")
 

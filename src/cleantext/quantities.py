@@ -58,6 +58,8 @@ _AMOUNT = re.compile(
     r"\s*(?:[^\W\d_]|\()"
 )
 
+_FRACTIONS = "½¼¾⅓⅔⅛"
+
 # Units of measure after an amount, grouped by kind; lower case, matched as whole words.
 _UNITS_METRIC = "g gr mg kg dag ml cl dl l gramm gram grams gramos grammes litre liter liters litres".split()
 _UNITS_SPOONS = (
@@ -91,6 +93,12 @@ def is_amount_line(text: str) -> bool:
     >>> is_amount_line("200 g Zucker"), is_amount_line("12. März 2020")
     (True, False)
     """
+    # _AMOUNT opens with \s* and a decimal digit or a fraction: a line opening with anything
+    # else (a letter: most short lines) needs no regex (\s and \d of `re` are str.isspace
+    # and str.isdecimal; tests/test_fast_paths.py).
+    first = text[:1]
+    if not (first.isdecimal() or first in _FRACTIONS or first.isspace()):
+        return False
     return _AMOUNT.match(text) is not None and _YEAR.search(text) is None
 
 
