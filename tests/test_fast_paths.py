@@ -945,3 +945,45 @@ def test_the_carousel_title_prefilter_misses_no_folded_letter_nor_space() -> Non
 def test_the_carousel_title_prefilter_keeps_every_intro(text: str) -> None:
     if carousel._INTRO.search(text):
         assert carousel._INTRO_TITLE.search(carousel._folded(text))
+
+
+def test_the_end_marks_and_spaces_are_those_of_the_regex() -> None:
+    # ends_sentence decides by the last character: a mark of _END_PUNCT matches alone, a
+    # character that is neither a mark nor a space of its \s cannot end a match.
+    marks = {chr(c) for c in range(0x110000) if features._END_PUNCT.fullmatch(chr(c))}
+    spaces = {chr(c) for c in range(0x110000) if features._END_PUNCT.fullmatch("." + chr(c))}
+    assert marks == features._END_CHARS
+    assert spaces == features._END_SPACES
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a .!?…:;。！？\"”’»)\n\t\u3000\u00a0\x1c\u200b”é", max_size=12))
+def test_ends_sentence_is_the_regex(text: str) -> None:
+    assert features.ends_sentence(text) == bool(features._END_PUNCT.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a (1２٣)) \n\u3000", max_size=14))
+def test_the_paren_number_from_the_last_bracket_is_the_search(text: str) -> None:
+    text += ")"  # block_features asks only about texts that end with one
+    assert features._paren_number(text) == bool(features._PAREN_NUMBER.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09 .é’ÉĀ١２中—\u00a0", min_size=1, max_size=40).filter(lambda t: not t.isascii()))
+def test_a_non_ascii_blocks_counts_from_one_translate_are_the_plain_counts(text: str) -> None:
+    # The capitals, letters and ASCII digits of a non-ASCII block: bytes counted in one
+    # translate's classes plus the non-ASCII letters by the regex module.
+    f = _features(text)
+    letters = len(regex.findall(r"\p{L}", text))
+    assert f.upper == (len(regex.findall(r"\p{Lu}", text)) / letters if letters else 0.0)
+    assert f.digits == sum(c in "0123456789" for c in text) / len(text)
+    assert f.sentences == len(features._SENT_PUNCT.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ .é’ÉĀ“Ⓐ—\u00a0", min_size=1, max_size=40).filter(lambda t: not t.isascii()))
+def test_the_title_case_of_a_non_ascii_block_is_the_first_letter_loop(text: str) -> None:
+    firsts = [t[0] for t in text.split() if t[0].isalpha()]
+    assert _features(text).title_case == (sum(map(str.isupper, firsts)) / len(firsts) if firsts else 0.0)
+

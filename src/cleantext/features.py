@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -52,14 +53,6 @@ _URLISH = regex.compile(r"https?://|www\.|\w@\w|(?<!\w)[@#]\w|\w\.(?:com|org|net
 _URLISH_ASCII = re.compile(_URLISH.pattern, re.I | re.A)
 _PUNCT = ".,;:!?\"'()[]{}«»“”‘’„-–—…"
 _NON_LETTER = regex.compile(r"\P{L}+")
-# Byte tables for ASCII blocks (most of the web): bytes.translate(None, delete) counts a
-# character class at C speed.
-_ASCII_NONLETTER_BYTES = bytes(c for c in range(128) if not chr(c).isalpha())
-_ASCII_NONUPPER_BYTES = bytes(c for c in range(128) if not chr(c).isupper())
-# The same for the UTF-8 bytes of a non-ASCII block: they also delete every byte of a
-# multi-byte character, which block_features hands to the Unicode regexes instead.
-_UTF8_NONLETTER_BYTES = _ASCII_NONLETTER_BYTES + bytes(range(128, 256))
-_UTF8_NONUPPER_BYTES = _ASCII_NONUPPER_BYTES + bytes(range(128, 256))
 _END_PUNCT = regex.compile(r"[.!?…:;。！？\"”’»)]\s*$")
 _SENT_PUNCT = regex.compile(r"[.!?。！？](?:\s|$)")
 # One byte per ASCII character for the counts of an ASCII block (bytes.count, C speed):
@@ -132,6 +125,8 @@ class Features(NamedTuple):
     terms: frozenset[str] = frozenset()  # content words (lower case, no stopwords)
 
 
+# A word's first character (a C call in map).
+_FIRST_CHAR = operator.itemgetter(0)
 # Builds a Features from its values in field order (see block_features).
 _new = tuple.__new__
 _POSITION = Features._fields.index("position")
@@ -214,8 +209,17 @@ def block_features(blocks: Sequence[Block], language: str | None,
             stripped = stripped_words[i]
             stop_hits = sum(map(stops.__contains__, stripped))
             if not ascii_only:
-                firsts = [t[0] for t in tokens if t[0].isalpha()]
-                alpha, caps = len(firsts), sum(map(str.isupper, firsts))
+                # The words' first characters as one string (C calls): its ASCII capitals
+                # and small letters counted as bytes "A" and "a" of _UTF8_CLASSES, its few
+                # non-ASCII characters ("“", "É") tested one by one, where each word's
+                # first character was sliced and tested in a Python loop (block_features
+                # 12.16M -> 12.09M instructions an aeb page, cachegrind).
+                heads = "".join(map(_FIRST_CHAR, tokens)).encode("utf-8", "surrogatepass")
+                kinds = heads.translate(_UTF8_CLASSES)
+                wide_firsts = [c for c in non_ascii_chars(heads) if c.isalpha()]
+                caps = kinds.count(b"A")
+                alpha = caps + kinds.count(b"a") + len(wide_firsts)
+                caps += sum(map(str.isupper, wide_firsts))
             terms = content.intersection(stripped)
         if not ascii_only:
             # Until the fourth session this counted the NON-letters of a non-ASCII block
@@ -223,14 +227,17 @@ def block_features(blocks: Sequence[Block], language: str | None,
             # with it. Corrected and refitted: dev text F1 aeb 0.9172 -> 0.9177, traf
             # 0.8928 -> 0.8935, glued 0.8560 -> 0.8560; grouped out-of-fold (cv_gap.py)
             # aeb -0.0006, traf +0.0008, glued -0.0001, i.e. no loss for the right count.
-            # (the tables delete every byte >= 0x80 of raw)
-            letters = len(raw.translate(None, _UTF8_NONLETTER_BYTES))
-            uppers = len(raw.translate(None, _UTF8_NONUPPER_BYTES))
+            # The ASCII capitals, small letters and digits as bytes "A", "a", "0" of one
+            # translate (its table without deletions: every byte >= 0x80 an "x"), counted
+            # in C, where three deleting translates built their table a call each.
+            classes = raw.translate(_UTF8_CLASSES)
+            uppers = classes.count(b"A")
+            letters = uppers + classes.count(b"a")
             if not _WIDE_NON_LETTERS.issuperset(wide):  # else no letter among them (most blocks)
                 letters += len(_NON_LETTER.sub("", wide))
                 uppers += len(_NOT_UPPER.sub("", wide))
-            digits = len(raw) - len(raw.translate(None, b"0123456789"))
-            sentences = sentence_marks(text, raw, wide)
+            digits = classes.count(b"0")
+            sentences = sentence_marks(text, raw, wide, classes)
         # Positional, in field order: a NamedTuple built from keywords costs twice as much.
         out.append(_new(Features, (
             words,  # words
@@ -252,7 +259,7 @@ def block_features(blocks: Sequence[Block], language: str | None,
             # by the count (digits counts ASCII digits only; "１２:３０" needs the regex).
             words <= DATELIKE_MAX_WORDS and (digits > 0 or not ascii_only) and bool(_DATELIKE.search(text)),
             (not text[:1].isascii() or text[:1] in _BULLET_ASCII) and bool(_BULLET.match(text)),  # bullet
-            text.endswith(")") and bool(_PAREN_NUMBER.search(text)),  # paren_number
+            text.endswith(")") and _paren_number(text),  # paren_number
             terms,  # terms
         )))
         first[text] = out[-1]
@@ -288,23 +295,36 @@ def ascii_counts(texts: Sequence[str]) -> list[tuple[int, int, int, int, int, in
     return list(zip(*sums.tolist()))
 
 
-# The ASCII characters _END_PUNCT takes for sentence ends, and the ASCII ones its \s takes.
-_ASCII_END = ".!?:;\")"
+# The ASCII characters _END_PUNCT's \s takes.
 _ASCII_SPACE = " \t\n\x0b\x0c\r"
+
+
+# _END_PUNCT's marks, and every character its \s takes (the ASCII ones and the regex
+# module's non-ASCII ones: _WIDE_SENT_CHARS but the CJK marks; tests/test_fast_paths.py
+# checks both sets on every code point).
+_END_CHARS = frozenset(".!?…:;。！？\"”’»)")
+_END_SPACES = frozenset(_ASCII_SPACE) | frozenset("\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                               "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 def ends_sentence(text: str) -> bool:
     """Whether a block ends with sentence punctuation or a closing quote (_END_PUNCT).
 
-    Blocks are stripped, so the last character decides when it is plain ASCII (most
-    blocks); a curly quote, an ellipsis or trailing Unicode space goes to the regex.
+    A match of _END_PUNCT ends at the end of the text (or before a final newline, a
+    space too): a text whose last character is one of its marks matches, one whose last
+    character is neither a mark nor one of its spaces cannot. So a curly quote or an
+    ellipsis is decided too, where the search scanned such a paragraph from its start
+    (block_features 12.21M -> 12.09M instructions an aeb page, cachegrind); only
+    trailing whitespace goes to the regex.
 
     >>> ends_sentence("He left."), ends_sentence("Home"), ends_sentence("“Yes”")
     (True, False, True)
     """
     last = text[-1:]
-    if last.isascii() and last not in _ASCII_SPACE:
-        return last != "" and last in _ASCII_END
+    if last in _END_CHARS:
+        return True
+    if last not in _END_SPACES:  # ("" too: no match in an empty text)
+        return False
     return bool(_END_PUNCT.search(text))
 
 
@@ -319,16 +339,18 @@ _WIDE_SENT_CHARS = frozenset(
 )
 
 
-def sentence_marks(text: str, raw: bytes, wide: str) -> int:
+def sentence_marks(text: str, raw: bytes, wide: str, classes: bytes | None = None) -> int:
     """len(_SENT_PUNCT.findall(text)) for a non-ASCII block: its UTF-8 bytes `raw` and its
-    non-ASCII characters `wide`.
+    non-ASCII characters `wide` (`classes`: raw.translate(_UTF8_CLASSES), when the caller
+    has it).
 
     Without a CJK sentence mark or a non-ASCII space (most blocks: curly quotes, dashes,
     accents), a match is an ASCII mark before an ASCII space or at the end, counted in
     bytes as for an ASCII block (a tenth of the cost of the findall on the aeb pages).
     """
     if _WIDE_SENT_CHARS.isdisjoint(wide):
-        classes = raw.translate(_UTF8_CLASSES)
+        if classes is None:
+            classes = raw.translate(_UTF8_CLASSES)
         return classes.count(b". ") + classes.endswith(b".")
     return len(_SENT_PUNCT.findall(text))
 
@@ -374,6 +396,15 @@ _BULLET = regex.compile(r"^(?:[-–—•·*▪►✓]\s|\d{1,2}[.)]\s)")
 # character (most lines: a letter) needs no regex.
 _BULLET_ASCII = "-*0123456789"
 _PAREN_NUMBER = regex.compile(r"\(\d+\)\s*$")
+
+
+def _paren_number(text: str) -> bool:
+    """_PAREN_NUMBER.search(text) for a text that ends with ")": its match is then the
+    text's end, "(" digits ")" (no space can follow the ")"), so its "(" is the last
+    one of the text (a digit is none), where the regex is tried alone instead of at every
+    position of a caption or paragraph (tests/test_fast_paths.py)."""
+    at = text.rfind("(")
+    return at >= 0 and _PAREN_NUMBER.match(text, at) is not None
 
 
 _ASCII_SHAPE_TABLE = str.maketrans(
