@@ -53,12 +53,11 @@ QUANTITY_DISTINCT_SHARE = 0.7
 # "1 Pck.", "3 (große) Zwiebeln"). "12. März" (a date), "2018 Regiolanda" (a year) and
 # "10178 Berlin" (a postcode) do not start with an amount, and a line that holds a year
 # ("2 décembre 2019 : Article Libération", a list of press dates) is no amount line.
+_FRACTIONS = "½¼¾⅓⅔⅛"
 _AMOUNT = re.compile(
-    r"^\s*(?!(?:19|20)\d\d\b)(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s*[-–]\s*\d{1,4}(?:[.,]\d{1,3})?)?|[½¼¾⅓⅔⅛])"
+    r"^\s*(?!(?:19|20)\d\d\b)(?:\d{1,4}(?:[.,/]\d{1,3})?(?:\s*[-–]\s*\d{1,4}(?:[.,]\d{1,3})?)?|[" + _FRACTIONS + r"])"
     r"\s*(?:[^\W\d_]|\()"
 )
-
-_FRACTIONS = "½¼¾⅓⅔⅛"
 
 # Units of measure after an amount, grouped by kind; lower case, matched as whole words.
 _UNITS_METRIC = "g gr mg kg dag ml cl dl l gramm gram grams gramos grammes litre liter liters litres".split()

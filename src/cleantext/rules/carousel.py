@@ -65,15 +65,15 @@ def _folded(text: str) -> str:
     return text.lower().replace("ſ", "s").replace("\u0307", "")
 
 
-def _holding_intro_word(texts: Sequence[str]) -> set[int]:
-    """The indices of the texts for which `_may_hold_intro` holds: those whose folded text
-    holds one of _INTRO_WORDS (a text holding a word holds a match of the alternation,
-    there or overlapping it).
+def _holding_intro_word(folded: Sequence[str]) -> set[int]:
+    """The indices of the texts for which `_may_hold_intro` holds, given the texts already
+    `_folded`: those holding one of _INTRO_WORDS (a text holding a word holds a match of
+    the alternation, there or overlapping it).
 
     One str.find scan of the document per word (features.blocks_holding), where a finditer
     of the alternation tried each word at every character (~100 us an aeb page, timed).
     """
-    return blocks_holding([_folded(t) for t in texts], _INTRO_WORDS)
+    return blocks_holding(folded, _INTRO_WORDS)
 
 
 #: Section labels that head each carousel item (case-sensitive: a label is capitalised).
@@ -150,10 +150,11 @@ def carousel_spans(
     stops = stopwords(language)
     paras = list(by_para.values())
     texts = [para[0].text if len(para) == 1 else _para_text(para) for para in paras]  # type: ignore[attr-defined]
-    for k in sorted(_holding_intro_word(texts)):
+    folded = [_folded(t) for t in texts]  # once, for the intro-word and the title prefilters
+    for k in sorted(_holding_intro_word(folded)):
         para, text = paras[k], texts[k]
         base = para[0].start  # type: ignore[attr-defined]
-        if not _INTRO_TITLE.search(_folded(text)) or not _INTRO.search(text):
+        if not _INTRO_TITLE.search(folded[k]) or not _INTRO.search(text):
             continue
         for a, z in _find(text, stops):
             for b in para:
